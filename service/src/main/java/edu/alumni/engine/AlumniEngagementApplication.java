@@ -1,0 +1,14 @@
+package edu.alumni.engine;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AlumniEngagementApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AlumniEngagementApplication.class, args);
+  }
+}

@@ -1,0 +1,57 @@
+package edu.alumni.engine.alumni;
+
+import edu.alumni.engine.catalogue.Catalogue;
+import edu.alumni.engine.catalogue.Chapter;
+import edu.alumni.engine.gift.GiftMapper;
+import edu.alumni.engine.system.BadRequestException;
+import edu.alumni.engine.system.NotFoundException;
+import edu.alumni.engine.system.PageOf;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class AlumniQueryService {
+
+  static final int MAX_PAGE_SIZE = 200;
+  static final int RECENT_GIFTS = 20;
+
+  private final AlumnusMapper alumni;
+  private final GiftMapper gifts;
+  private final Catalogue catalogue;
+
+  public AlumniQueryService(AlumnusMapper alumni, GiftMapper gifts, Catalogue catalogue) {
+    this.alumni = alumni;
+    this.gifts = gifts;
+    this.catalogue = catalogue;
+  }
+
+  @Transactional(readOnly = true)
+  public AlumnusDetail findDetail(String studentNo) {
+    Alumnus alumnus = alumni.selectByStudentNo(studentNo);
+    if (alumnus == null) {
+      throw new NotFoundException("No alumnus with student number " + studentNo + " is in the registry.");
+    }
+    AlumnusFacts facts = alumni.selectFactsByStudentNo(studentNo);
+    Chapter chapter = alumnus.chapterCode() == null ? null : catalogue.chapters().get(alumnus.chapterCode());
+    return new AlumnusDetail(alumnus, catalogue.colleges().get(alumnus.collegeCode()).name(),
+        chapter == null ? null : chapter.name(), gifts.selectSummaryByStudentNo(studentNo),
+        gifts.selectRecentByStudentNo(studentNo, RECENT_GIFTS), new AlumnusDetail.Visits(facts.lastVisitDate()),
+        facts.createdAt(), facts.updatedAt());
+  }
+
+  @Transactional(readOnly = true)
+  public PageOf<AlumnusListItem> list(AlumniFilter filter, int page, int size) {
+    if (page < 0) {
+      throw new BadRequestException("page must be 0 or more, not " + page);
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new BadRequestException("size must be between 1 and " + MAX_PAGE_SIZE + ", not " + size);
+    }
+    if (filter.college() != null && !catalogue.colleges().containsKey(filter.college())) {
+      throw new BadRequestException("unknown college '" + filter.college() + "'; use one of "
+          + String.join(", ", catalogue.colleges().keySet()));
+    }
+    long total = alumni.countMatching(filter);
+    return PageOf.of(alumni.selectPage(filter, (long) page * size, size), page, size, total);
+  }
+}

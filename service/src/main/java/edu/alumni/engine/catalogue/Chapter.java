@@ -1,0 +1,4 @@
+package edu.alumni.engine.catalogue;
+
+public record Chapter(String code, String name) {
+}

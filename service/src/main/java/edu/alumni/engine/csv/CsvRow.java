@@ -1,0 +1,50 @@
+package edu.alumni.engine.csv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A data record seen through its header: trimmed values by column name, and the errors found in it. */
+public final class CsvRow {
+
+  private final CsvHeader header;
+  private final CsvRecord record;
+  private List<ImportError> errors;
+
+  CsvRow(CsvHeader header, CsvRecord record) {
+    this.header = header;
+    this.record = record;
+  }
+
+  public long line() {
+    return record.line();
+  }
+
+  public long index() {
+    return record.index();
+  }
+
+  /** The trimmed value, or {@code null} when the column is absent or the value is empty ("not given"). */
+  public String value(String column) {
+    int i = header.indexOf(column);
+    if (i < 0) {
+      return null;
+    }
+    String v = record.fields().get(i).strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  public void reject(String column, String message) {
+    if (errors == null) {
+      errors = new ArrayList<>(2);
+    }
+    errors.add(new ImportError(record.line(), column, message));
+  }
+
+  public boolean hasErrors() {
+    return errors != null;
+  }
+
+  public List<ImportError> errors() {
+    return errors == null ? List.of() : errors;
+  }
+}

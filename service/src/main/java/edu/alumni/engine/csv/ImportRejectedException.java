@@ -1,0 +1,17 @@
+package edu.alumni.engine.csv;
+
+/** An all-or-nothing import found invalid rows: nothing was written. */
+public class ImportRejectedException extends RuntimeException {
+
+  private final ImportReport report;
+
+  public ImportRejectedException(ImportReport report) {
+    super(report.rejected() + " row(s) have errors; nothing was imported. Correct them and import the file again, "
+        + "or import with partial=true to write the valid rows only.");
+    this.report = report;
+  }
+
+  public ImportReport report() {
+    return report;
+  }
+}
