@@ -137,7 +137,11 @@ public class CsvImporter {
     List<ImportError> headerErrors = new ArrayList<>();
     CsvHeader header = CsvHeader.read(first, format.columns(), format.requiredColumns(), headerErrors);
     if (!headerErrors.isEmpty()) {
-      throw new ImportRejectedException(new ImportReport(0, null, null, null, 0, headerErrors.size(), headerErrors));
+      throw new ImportRejectedException(new ImportReport(0, null, null, null, 0, headerErrors.size(), headerErrors),
+          "The header row does not match the format; nothing was imported. Expected columns: "
+              + String.join(", ", format.columns()) + " (required: "
+              + String.join(", ", format.columns().stream().filter(format.requiredColumns()::contains).toList())
+              + ").");
     }
     return header;
   }
