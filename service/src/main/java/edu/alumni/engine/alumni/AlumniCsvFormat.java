@@ -54,7 +54,7 @@ final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
 
   @Override
   public Alumnus parse(CsvRow row) {
-    String studentNo = Values.required(row, "student_no");
+    String studentNo = Values.key(Values.required(row, "student_no"));
     if (studentNo != null && !STUDENT_NO.matcher(studentNo).matches()) {
       row.reject("student_no", "student_no must be 4 to 20 letters, digits or '-', not '" + studentNo + "'");
     }
@@ -132,7 +132,7 @@ final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
   @Override
   public void check(List<Parsed<Alumnus>> chunk) {
     for (Parsed<Alumnus> p : chunk) {
-      String studentNo = p.row().value("student_no");
+      String studentNo = Values.key(p.row().value("student_no"));
       if (studentNo == null || !STUDENT_NO.matcher(studentNo).matches()) {
         continue;
       }

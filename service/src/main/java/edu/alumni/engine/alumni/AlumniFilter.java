@@ -16,7 +16,7 @@ public record AlumniFilter(String college, Integer graduationYear, String q) {
 
   /** {@code q} escaped for LIKE and wrapped for a "starts with" match. */
   public String qPrefix() {
-    return q == null ? null : escapeLike(q) + "%";
+    return q == null ? null : escapeLike(q.toUpperCase(java.util.Locale.ROOT)) + "%";
   }
 
   private static String escapeLike(String s) {

@@ -2,6 +2,7 @@ package edu.alumni.engine.alumni;
 
 import edu.alumni.engine.catalogue.Catalogue;
 import edu.alumni.engine.catalogue.Chapter;
+import edu.alumni.engine.csv.Values;
 import edu.alumni.engine.gift.GiftMapper;
 import edu.alumni.engine.system.BadRequestException;
 import edu.alumni.engine.system.NotFoundException;
@@ -26,7 +27,8 @@ public class AlumniQueryService {
   }
 
   @Transactional(readOnly = true)
-  public AlumnusDetail findDetail(String studentNo) {
+  public AlumnusDetail findDetail(String requested) {
+    String studentNo = Values.key(requested);
     Alumnus alumnus = alumni.selectByStudentNo(studentNo);
     if (alumnus == null) {
       throw new NotFoundException("No alumnus with student number " + studentNo + " is in the registry.");

@@ -35,6 +35,14 @@ public final class Values {
     return v;
   }
 
+  /**
+   * A key (student number, gift reference) in its stored form: upper case, so that keys compare the same on H2
+   * and on MySQL's case-insensitive collations ("s2016001" and "S2016001" are one alumnus).
+   */
+  public static String key(String value) {
+    return value == null ? null : value.toUpperCase(Locale.ROOT);
+  }
+
   /** A required value, rejected when empty. */
   public static String required(CsvRow row, String column) {
     String v = row.value(column);

@@ -63,11 +63,11 @@ final class GiftCsvFormat implements CsvImportFormat<Gift> {
 
   @Override
   public Gift parse(CsvRow row) {
-    String giftRef = Values.required(row, "gift_ref");
+    String giftRef = Values.key(Values.required(row, "gift_ref"));
     if (giftRef != null && !GIFT_REF.matcher(giftRef).matches()) {
       row.reject("gift_ref", "gift_ref must be 1 to 40 letters, digits, '.', '_' or '-', not '" + giftRef + "'");
     }
-    String studentNo = Values.required(row, "student_no");
+    String studentNo = Values.key(Values.required(row, "student_no"));
     BigDecimal amount = amount(row);
     LocalDate giftDate = giftDate(row);
     String fund = Values.required(row, "fund_code");
@@ -138,7 +138,7 @@ final class GiftCsvFormat implements CsvImportFormat<Gift> {
     Set<String> studentNos = new HashSet<>();
     Set<String> giftRefs = new HashSet<>();
     for (Parsed<Gift> p : chunk) {
-      String giftRef = p.row().value("gift_ref");
+      String giftRef = Values.key(p.row().value("gift_ref"));
       if (giftRef != null && GIFT_REF.matcher(giftRef).matches()) {
         Long first = seen.putIfAbsent(giftRef, p.row().line());
         if (first != null) {
