@@ -1,0 +1,100 @@
+package edu.alumni.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * A compiled set of DRL files and its version: the SHA-256 of the sources (name and text, in name order), so the
+ * same rules always have the same version and any change gives a new one. Built at run time from DRL text with the
+ * classic (MVEL) compiler, which works inside the Spring Boot fat jar.
+ */
+public final class RuleSet {
+
+  private static final AtomicLong BUILDS = new AtomicLong();
+
+  private final KieBase kieBase;
+  private final String version;
+  private final Map<String, String> sources;
+
+  private RuleSet(KieBase kieBase, String version, Map<String, String> sources) {
+    this.kieBase = kieBase;
+    this.version = version;
+    this.sources = sources;
+  }
+
+  /**
+   * Compiles DRL sources.
+   *
+   * @param sources DRL text by file path relative to the rules root, e.g. {@code edu/alumni/rules/segment/segments.drl}
+   * @throws RuleSetException with the Drools messages (line, column, text) when a source does not compile
+   */
+  public static RuleSet compile(Map<String, String> sources) {
+    Map<String, String> sorted = new TreeMap<>(sources);
+    KieServices kie = KieServices.Factory.get();
+    ReleaseId id = kie.newReleaseId("edu.alumni.rules.runtime", "ruleset", "1." + BUILDS.incrementAndGet());
+    KieFileSystem files = kie.newKieFileSystem().generateAndWritePomXML(id);
+    sorted.forEach((path, text) -> files.write("src/main/resources/" + path, text));
+    KieBuilder builder = kie.newKieBuilder(files).buildAll();
+    List<RuleMessage> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+        .map(m -> new RuleMessage(fileName(m.getPath()), m.getLine(), m.getColumn(), m.getLevel().name(),
+            m.getText()))
+        .toList();
+    if (!errors.isEmpty()) {
+      kie.getRepository().removeKieModule(id);
+      throw new RuleSetException("The rules do not compile (" + errors.size() + " error(s)).", errors);
+    }
+    KieContainer container = kie.newKieContainer(id);
+    KieBase base = container.getKieBase();
+    // the compiled base is all we keep; the module need not stay in the global repository
+    kie.getRepository().removeKieModule(id);
+    return new RuleSet(base, versionOf(sorted), Map.copyOf(sorted));
+  }
+
+  private static String fileName(String path) {
+    if (path == null) {
+      return null;
+    }
+    return path.startsWith("src/main/resources/") ? path.substring("src/main/resources/".length()) : path;
+  }
+
+  /** The content hash of the sources: {@code sha256:} and 64 hex digits. */
+  public static String versionOf(Map<String, String> sources) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      new TreeMap<>(sources).forEach((path, text) -> {
+        sha.update(path.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      });
+      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public Map<String, String> sources() {
+    return sources;
+  }
+}
