@@ -6,10 +6,12 @@ import java.util.Set;
 
 /**
  * What the segment rules see of one alumnus as of a date D: the registry fields they use and the derived facts of
- * DATA.md, computed for D. Immutable; JavaBean getters because DRL constraints read properties through them.
+ * DATA.md, computed for D. Plain data: every term and segment built on it is defined in DRL. Immutable; JavaBean
+ * getters because DRL constraints read properties through them.
  */
 public final class AlumnusFacts {
 
+  private final LocalDate asOf;
   private final String studentNo;
   private final String collegeCode;
   private final int graduationYear;
@@ -28,15 +30,17 @@ public final class AlumnusFacts {
   private final LocalDate lastVisitDate;
 
   /**
+   * @param asOf              D, the date the derived facts are computed for
    * @param lifetimeGiving    sum of gifts dated {@code <= D} ({@code null} means none: zero)
    * @param giftYears         calendar years with at least one gift dated {@code <= D}
    * @param maxGiftLast5Years largest single gift with {@code D - 5 years < gift_date <= D}, or {@code null}
    * @param lastVisitDate     latest visit date of a completed contact report, or {@code null}
    */
-  public AlumnusFacts(String studentNo, String collegeCode, int graduationYear, String chapterCode,
+  public AlumnusFacts(LocalDate asOf, String studentNo, String collegeCode, int graduationYear, String chapterCode,
       boolean consentContact, boolean consentFundraising, boolean deceased, boolean emailGiven, boolean phoneGiven,
       String jobTitle, String employer, String honors, BigDecimal lifetimeGiving, Set<Integer> giftYears,
       BigDecimal maxGiftLast5Years, LocalDate lastVisitDate) {
+    this.asOf = asOf;
     this.studentNo = studentNo;
     this.collegeCode = collegeCode;
     this.graduationYear = graduationYear;
@@ -53,6 +57,15 @@ public final class AlumnusFacts {
     this.giftYears = giftYears == null ? Set.of() : Set.copyOf(giftYears);
     this.maxGiftLast5Years = maxGiftLast5Years;
     this.lastVisitDate = lastVisitDate;
+  }
+
+  public LocalDate getAsOf() {
+    return asOf;
+  }
+
+  /** Y, the year of D. */
+  public int getAsOfYear() {
+    return asOf.getYear();
   }
 
   public String getStudentNo() {
@@ -117,32 +130,6 @@ public final class AlumnusFacts {
 
   public LocalDate getLastVisitDate() {
     return lastVisitDate;
-  }
-
-  public boolean isEmployerGiven() {
-    return employer != null && !employer.isBlank();
-  }
-
-  public boolean isHonorsGiven() {
-    return honors != null && !honors.isBlank();
-  }
-
-  public boolean hasGiftIn(int year) {
-    return giftYears.contains(year);
-  }
-
-  public boolean hasGiftBefore(int year) {
-    for (int y : giftYears) {
-      if (y < year) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** True when the last visit lies after {@code date}. */
-  public boolean visitedAfter(LocalDate date) {
-    return lastVisitDate != null && lastVisitDate.isAfter(date);
   }
 
   @Override

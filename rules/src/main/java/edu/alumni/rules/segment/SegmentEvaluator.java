@@ -1,11 +1,9 @@
 package edu.alumni.rules.segment;
 
 import edu.alumni.rules.RuleSet;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -13,6 +11,9 @@ import org.kie.api.runtime.KieSession;
  * working memory.
  */
 public final class SegmentEvaluator {
+
+  /** The global list the segment rules add their memberships to. */
+  public static final String MEMBERSHIPS = "memberships";
 
   private final RuleSet rules;
 
@@ -24,20 +25,16 @@ public final class SegmentEvaluator {
     return rules;
   }
 
-  /** The memberships of the given alumni as of {@code asOf}. */
-  public List<Membership> evaluate(LocalDate asOf, Collection<AlumnusFacts> alumni) {
+  /** The memberships of the given alumni (each fact carries its own as-of date D). */
+  public List<Membership> evaluate(Collection<AlumnusFacts> alumni) {
+    List<Membership> memberships = new ArrayList<>(alumni.size() * 2);
     KieSession session = rules.kieBase().newKieSession();
     try {
-      session.insert(new AsOf(asOf));
+      session.setGlobal(MEMBERSHIPS, memberships);
       for (AlumnusFacts a : alumni) {
         session.insert(a);
       }
       session.fireAllRules();
-      Collection<?> found = session.getObjects(new ClassObjectFilter(Membership.class));
-      List<Membership> memberships = new ArrayList<>(found.size());
-      for (Object o : found) {
-        memberships.add((Membership) o);
-      }
       return memberships;
     } finally {
       session.dispose();

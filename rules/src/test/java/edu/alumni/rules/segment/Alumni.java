@@ -93,7 +93,7 @@ final class Alumni {
   }
 
   AlumnusFacts build() {
-    return new AlumnusFacts(studentNo, "cs", graduationYear, null, consentContact, consentFundraising, deceased,
+    return new AlumnusFacts(SegmentRulesTests.D, studentNo, "cs", graduationYear, null, consentContact, consentFundraising, deceased,
         email, phone, jobTitle, employer, honors, lifetimeGiving, giftYears, maxGiftLast5Years, lastVisitDate);
   }
 }
