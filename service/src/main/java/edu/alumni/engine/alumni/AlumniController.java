@@ -39,9 +39,11 @@ class AlumniController {
   PageOf<AlumnusListItem> listAlumni(@RequestParam(required = false) String college,
       @RequestParam(required = false) Integer graduationYear,
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) String segment,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    return queries.list(new AlumniFilter(blankToNull(college), graduationYear, blankToNull(q)), page, size);
+    return queries.list(new AlumniFilter(blankToNull(college), graduationYear, blankToNull(q)), blankToNull(segment),
+        page, size);
   }
 
   private static String blankToNull(String s) {

@@ -6,8 +6,18 @@ package edu.alumni.engine.alumni;
  * @param college        college code
  * @param graduationYear graduation year
  * @param q              text: a part of the name, or the beginning of the student number
+ * @param segment        segment code: members in the run {@code runId} (the current one)
  */
-public record AlumniFilter(String college, Integer graduationYear, String q) {
+public record AlumniFilter(String college, Integer graduationYear, String q, String segment, Long runId) {
+
+  public AlumniFilter(String college, Integer graduationYear, String q) {
+    this(college, graduationYear, q, null, null);
+  }
+
+  /** The same filter, limited to the members of a segment in a segmentation run. */
+  public AlumniFilter inSegment(String segmentCode, long segmentationRunId) {
+    return new AlumniFilter(college, graduationYear, q, segmentCode, segmentationRunId);
+  }
 
   /** {@code q} escaped for LIKE and wrapped for a "contains" match. */
   public String qContains() {

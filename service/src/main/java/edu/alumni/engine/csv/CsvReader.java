@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,10 +41,7 @@ public final class CsvReader implements Closeable {
 
   /** Reads UTF-8 strictly: a malformed byte sequence is a {@link CsvFormatException}, not a replacement char. */
   public static CsvReader utf8(InputStream in) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new CsvReader(new InputStreamReader(in, decoder));
+    return new CsvReader(new StrictUtf8Reader(in));
   }
 
   /** The next record, or {@code null} at the end of the file. Blank lines at the very end are ignored. */
@@ -70,9 +70,11 @@ public final class CsvReader implements Closeable {
       c = in.read();
     }
     // skip trailing empty lines at end of file; an empty line in the middle is a record with a wrong field count
-    while (c == '\r' || c == '\n') {
+    if (c == '\r' || c == '\n') {
       long emptyLine = line;
-      c = consumeLineEnd(c);
+      while (c == '\r' || c == '\n') {
+        c = consumeLineEnd(c);
+      }
       if (c == EOF) {
         done = true;
         return null;
@@ -89,7 +91,7 @@ public final class CsvReader implements Closeable {
     field.setLength(0);
     while (true) {
       if (c == '"' && field.length() == 0) {
-        c = readQuoted(startLine);
+        c = readQuoted(line);
       } else {
         while (c != ',' && c != '\r' && c != '\n' && c != EOF) {
           if (c == '"') {
@@ -127,12 +129,12 @@ public final class CsvReader implements Closeable {
     return new CsvRecord(nextIndex++, startLine, fields);
   }
 
-  /** Reads the quoted part of a field; returns the character after the closing quote. */
-  private int readQuoted(long startLine) throws IOException {
+  /** Reads the quoted part of a field opened on {@code openLine}; returns the character after the closing quote. */
+  private int readQuoted(long openLine) throws IOException {
     while (true) {
       int c = in.read();
       if (c == EOF) {
-        throw new CsvFormatException(startLine, "a quoted field opened on this line is never closed (unbalanced quotes)");
+        throw new CsvFormatException(openLine, "a quoted field opened on this line is never closed (unbalanced quotes)");
       }
       if (c == '"') {
         int d = in.read();
@@ -176,5 +178,71 @@ public final class CsvReader implements Closeable {
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  /**
+   * Strict UTF-8 decoding that hands out every character before a malformed byte sequence and fails only when the
+   * reader reaches it, so the error names the line it is on. ({@link InputStreamReader} with a reporting decoder
+   * fails a whole read ahead of the parser, so the line would be that of the last buffer fill.)
+   */
+  static final class StrictUtf8Reader extends Reader {
+
+    private final InputStream in;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
+    private boolean eof;
+    private boolean flushed;
+
+    StrictUtf8Reader(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      CharBuffer out = CharBuffer.wrap(cbuf, off, len);
+      while (true) {
+        if (flushed) {
+          return out.position() > off ? out.position() - off : -1;
+        }
+        CoderResult result = decoder.decode(bytes, out, eof);
+        if (result.isError()) {
+          if (out.position() > off) {
+            // deliver what came before the bad bytes; the next read fails on them
+            return out.position() - off;
+          }
+          result.throwException();
+        }
+        if (result.isOverflow()) {
+          return out.position() - off;
+        }
+        // underflow: all bytes decoded
+        if (eof) {
+          decoder.flush(out);
+          flushed = true;
+          continue;
+        }
+        if (out.position() > off) {
+          return out.position() - off;
+        }
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        if (n < 0) {
+          eof = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }

@@ -4,6 +4,8 @@ import edu.alumni.engine.csv.CsvFormatException;
 import edu.alumni.engine.csv.ImportError;
 import edu.alumni.engine.csv.ImportRejectedException;
 import edu.alumni.engine.csv.ImportReport;
+import edu.alumni.engine.segment.RunInProgressException;
+import edu.alumni.rules.RuleSetException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,6 +44,30 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     p.setProperty("rejected", r.rejected());
     p.setProperty("errorCount", r.errorCount());
     p.setProperty("errors", r.errors());
+    return p;
+  }
+
+  @ExceptionHandler(RunInProgressException.class)
+  ProblemDetail runInProgress(RunInProgressException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "run-in-progress", "A run is going on", e.getMessage());
+    p.setProperty("runningRunId", e.runningId());
+    return p;
+  }
+
+  @ExceptionHandler(RuleSetException.class)
+  ProblemDetail rulesRefused(RuleSetException e) {
+    ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "rules-refused", "Rules refused",
+        e.getMessage() + " The active rules are unchanged.");
+    p.setProperty("errors", e.messages().stream().map(m -> {
+      java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+      error.put("file", m.file());
+      if (m.line() > 0) {
+        error.put("line", m.line());
+        error.put("column", m.column());
+      }
+      error.put("message", m.text());
+      return error;
+    }).toList());
     return p;
   }
 

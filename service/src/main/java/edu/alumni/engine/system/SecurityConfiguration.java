@@ -40,6 +40,11 @@ public class SecurityConfiguration {
             .hasAnyAuthority(COORDINATORS, MANAGERS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/gifts/import", "/api/gifts")
             .hasAnyAuthority(FOUNDATION_FINANCE, MANAGERS, ADMINS)
+            .requestMatchers(HttpMethod.GET, "/api/segments").authenticated()
+            .requestMatchers(HttpMethod.GET, "/api/segments/*/members")
+            .hasAnyAuthority(COORDINATORS, MANAGERS, AUDITORS, ADMINS)
+            .requestMatchers(HttpMethod.GET, "/api/segmentation/**", "/api/rules", "/api/rules/**")
+            .hasAnyAuthority(MANAGERS, AUDITORS, ADMINS)
             .anyRequest().hasAnyAuthority(MANAGERS, ADMINS))
         .httpBasic(basic -> basic.realmName("alumni-engagement")
             .authenticationEntryPoint((request, response, e) -> {
@@ -67,10 +72,21 @@ public class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthentication() {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     return registration;
+  }
+
+  /**
+   * Camunda's filter lets {@code GET /engine-rest/engine} (the engine names) through without credentials; API.md
+   * says nothing in {@code /engine-rest} answers without authentication, so every path requires it here.
+   */
+  static final class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+    @Override
+    protected boolean requiresEngineAuthentication(String requestUrl) {
+      return true;
+    }
   }
 }

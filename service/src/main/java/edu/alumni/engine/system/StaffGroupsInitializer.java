@@ -5,15 +5,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** Creates the staff groups that are missing, at every start (idempotent); existing groups are left as they are. */
+/**
+ * Creates the staff groups that are missing, at every start (idempotent), before the web server takes requests;
+ * existing groups are left as they are.
+ */
 @Component
-@Order(0)
-class StaffGroupsInitializer implements ApplicationRunner {
+class StaffGroupsInitializer implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(StaffGroupsInitializer.class);
 
@@ -26,7 +26,7 @@ class StaffGroupsInitializer implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
     int created = 0;
     for (var entry : StaffGroups.all(catalogue).entrySet()) {
       if (identity.createGroupQuery().groupId(entry.getKey()).count() == 0) {

@@ -1,0 +1,262 @@
+package edu.alumni.engine.segment;
+
+import edu.alumni.engine.rulebook.RuleBook;
+import edu.alumni.rules.RuleSet;
+import edu.alumni.rules.segment.AlumnusFacts;
+import edu.alumni.rules.segment.Membership;
+import edu.alumni.rules.segment.Segment;
+import edu.alumni.rules.segment.SegmentEvaluator;
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.mybatis.spring.SqlSessionTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Segmentation runs: every alumnus evaluated as of D, chunk by chunk (derived facts computed in SQL once per chunk,
+ * rules fired per chunk, memberships written in batches under the run's id). When all are written, the run becomes
+ * the current one in a single update, so readers see the previous run's memberships or this run's, never a mix. A
+ * run that fails leaves the current memberships as they were. One run at a time, in the background.
+ */
+@Service
+public class SegmentationService {
+
+  private static final Logger log = LoggerFactory.getLogger(SegmentationService.class);
+  private static final int DELETE_SLICE = 5_000;
+
+  private final SegmentationMapper mapper;
+  private final SegmentationMapper batchWriter;
+  private final RuleBook rules;
+  private final List<SegmentationTrigger> triggers;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final SegmentationProperties settings;
+  private final ExecutorService runner = Executors.newSingleThreadExecutor(named("segmentation-run"));
+  private final ExecutorService evaluators;
+
+  public SegmentationService(SegmentationMapper mapper, SqlSessionFactory sessions, RuleBook rules,
+      List<SegmentationTrigger> triggers, TransactionTemplate transaction, Clock clock,
+      SegmentationProperties settings) {
+    this.mapper = mapper;
+    this.batchWriter = new SqlSessionTemplate(sessions, ExecutorType.BATCH).getMapper(SegmentationMapper.class);
+    this.rules = rules;
+    this.triggers = triggers;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.settings = settings;
+    this.evaluators = Executors.newFixedThreadPool(settings.threads(), named("segmentation-rules"));
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @PreDestroy
+  void stop() {
+    runner.shutdownNow();
+    evaluators.shutdownNow();
+  }
+
+  /** Starts a run in the background; refused while another one is going on. */
+  public synchronized SegmentationRun start(LocalDate asOf, String user) {
+    SegmentationRun running = mapper.selectRunningRun();
+    if (running != null) {
+      throw new RunInProgressException(running.id());
+    }
+    RuleSet ruleSet = rules.active();
+    Long max = mapper.selectMaxRunId();
+    SegmentationRun run = new SegmentationRun(max == null ? 1 : max + 1, asOf, SegmentationRun.RUNNING,
+        ruleSet.version(), user, LocalDateTime.now(clock), null, 0, null, null);
+    mapper.insertRun(run);
+    runner.submit(() -> execute(run, ruleSet));
+    return run;
+  }
+
+  /** Runs left RUNNING by a service that stopped are FAILED, and what they wrote is removed. */
+  public synchronized int failInterruptedRuns() {
+    SegmentationRun running;
+    int failed = 0;
+    while ((running = mapper.selectRunningRun()) != null) {
+      mapper.updateRunFinished(running.id(), SegmentationRun.FAILED, LocalDateTime.now(clock),
+          running.alumniEvaluated(), 0, "interrupted: the service stopped while the run was going on");
+      deleteMemberships(running.id());
+      log.warn("Segmentation run {} was interrupted by a stop of the service and is marked FAILED", running.id());
+      failed++;
+    }
+    return failed;
+  }
+
+  private void execute(SegmentationRun run, RuleSet ruleSet) {
+    long start = System.nanoTime();
+    long evaluated = 0;
+    try {
+      SegmentEvaluator evaluator = new SegmentEvaluator(ruleSet);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      Segment.codes().forEach(code -> counts.put(code, 0L));
+      LocalDate fiveYearsAgo = run.asOf().minusYears(5);
+      String after = "";
+      while (true) {
+        List<AlumnusFactsRow> rows = mapper.selectAlumniChunk(after, settings.chunkSize());
+        if (rows.isEmpty()) {
+          break;
+        }
+        String first = rows.get(0).studentNo();
+        String last = rows.get(rows.size() - 1).studentNo();
+        List<AlumnusFacts> facts = facts(run.asOf(), rows,
+            mapper.selectGiftYears(first, last, run.asOf(), fiveYearsAgo));
+        List<Membership> memberships = evaluate(evaluator, facts);
+        write(run.id(), memberships, counts);
+        evaluated += rows.size();
+        after = last;
+        mapper.updateRunProgress(run.id(), evaluated);
+      }
+      long durationMs = (System.nanoTime() - start) / 1_000_000;
+      long total = evaluated;
+      transaction.executeWithoutResult(status -> {
+        counts.forEach((code, count) -> mapper.insertCount(run.id(), code, count));
+        if (mapper.updateCurrentRun(run.id()) == 0) {
+          mapper.insertCurrentRun(run.id());
+        }
+        mapper.updateRunFinished(run.id(), SegmentationRun.COMPLETED, LocalDateTime.now(clock), total, durationMs,
+            null);
+      });
+      log.info("Segmentation run {} as of {} evaluated {} alumni in {} ms: {}", run.id(), run.asOf(), total,
+          durationMs, counts);
+      fireTriggers(mapper.selectRun(run.id()));
+      removeOldMemberships(run.id());
+    } catch (Throwable e) {
+      long durationMs = (System.nanoTime() - start) / 1_000_000;
+      log.error("Segmentation run {} failed after {} alumni", run.id(), evaluated, e);
+      try {
+        mapper.updateRunFinished(run.id(), SegmentationRun.FAILED, LocalDateTime.now(clock), evaluated, durationMs,
+            describe(e));
+        deleteMemberships(run.id());
+      } catch (RuntimeException cleanup) {
+        log.error("Could not record the failure of segmentation run {}", run.id(), cleanup);
+      }
+    }
+  }
+
+  private static String describe(Throwable e) {
+    String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    Throwable cause = e.getCause();
+    while (cause != null && cause != e) {
+      text += " (caused by " + cause.getClass().getSimpleName()
+          + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+      e = cause;
+      cause = e.getCause();
+    }
+    return text.length() > 2000 ? text.substring(0, 2000) : text;
+  }
+
+  /** Derived facts of DATA.md for one chunk, from its alumni rows and its gifts grouped by alumnus and year. */
+  static List<AlumnusFacts> facts(LocalDate asOf, List<AlumnusFactsRow> rows, List<GiftYearRow> giftYears) {
+    Map<String, List<GiftYearRow>> byAlumnus = new HashMap<>();
+    for (GiftYearRow g : giftYears) {
+      byAlumnus.computeIfAbsent(g.studentNo(), k -> new ArrayList<>(4)).add(g);
+    }
+    List<AlumnusFacts> facts = new ArrayList<>(rows.size());
+    for (AlumnusFactsRow r : rows) {
+      BigDecimal lifetime = BigDecimal.ZERO;
+      BigDecimal maxRecent = null;
+      Set<Integer> years = new HashSet<>();
+      for (GiftYearRow g : byAlumnus.getOrDefault(r.studentNo(), List.of())) {
+        years.add(g.giftYear());
+        lifetime = lifetime.add(g.total());
+        if (g.maxRecent() != null && (maxRecent == null || g.maxRecent().compareTo(maxRecent) > 0)) {
+          maxRecent = g.maxRecent();
+        }
+      }
+      facts.add(new AlumnusFacts(asOf, r.studentNo(), r.collegeCode(), r.graduationYear(), r.chapterCode(),
+          r.consentContact(), r.consentFundraising(), r.deceased(), r.emailGiven(), r.phoneGiven(), r.jobTitle(),
+          r.employer(), r.honors(), lifetime, years, maxRecent, r.lastVisitDate()));
+    }
+    return facts;
+  }
+
+  private List<Membership> evaluate(SegmentEvaluator evaluator, List<AlumnusFacts> facts) throws Exception {
+    int parts = Math.min(settings.threads(), Math.max(1, facts.size() / 1_000));
+    if (parts <= 1) {
+      return evaluator.evaluate(facts);
+    }
+    int size = (facts.size() + parts - 1) / parts;
+    List<Future<List<Membership>>> futures = new ArrayList<>(parts);
+    for (int i = 0; i < facts.size(); i += size) {
+      List<AlumnusFacts> part = facts.subList(i, Math.min(facts.size(), i + size));
+      futures.add(evaluators.submit(() -> evaluator.evaluate(part)));
+    }
+    List<Membership> all = new ArrayList<>(facts.size() * 2);
+    for (Future<List<Membership>> f : futures) {
+      all.addAll(f.get());
+    }
+    return all;
+  }
+
+  private void write(long runId, List<Membership> memberships, Map<String, Long> counts) {
+    transaction.executeWithoutResult(status -> {
+      for (Membership m : memberships) {
+        batchWriter.insertMembership(new MembershipRow(runId, m.getSegment(), m.getStudentNo(), m.getRule(),
+            truncate(m.getFacts(), 1000)));
+      }
+    });
+    for (Membership m : memberships) {
+      counts.merge(m.getSegment(), 1L, Long::sum);
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  private void fireTriggers(SegmentationRun run) {
+    for (SegmentationTrigger trigger : triggers) {
+      int started;
+      try {
+        started = trigger.fire(run);
+      } catch (RuntimeException e) {
+        log.error("Trigger {} failed after segmentation run {}", trigger.key(), run.id(), e);
+        mapper.updateRunFinished(run.id(), SegmentationRun.COMPLETED, run.finishedAt(), run.alumniEvaluated(),
+            run.durationMs(), "trigger " + trigger.key() + " failed: " + describe(e));
+        continue;
+      }
+      mapper.insertStarted(run.id(), trigger.key(), started);
+    }
+  }
+
+  /** Keeps the memberships of the last {@code keepRuns} runs; older runs keep only their counts. */
+  private void removeOldMemberships(long newestRunId) {
+    long keepFrom = newestRunId - settings.keepRuns() + 1;
+    for (long runId : mapper.selectRunIdsWithMembershipsBefore(keepFrom)) {
+      deleteMemberships(runId);
+    }
+  }
+
+  private void deleteMemberships(long runId) {
+    while (mapper.deleteMembershipsOfRun(runId, DELETE_SLICE) > 0) {
+      // slice by slice
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package edu.alumni.engine.segment;
+
+public record StartedCount(String processKey, int startedCount) {
+}
