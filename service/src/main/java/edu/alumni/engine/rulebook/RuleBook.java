@@ -9,7 +9,6 @@ import edu.alumni.rules.segment.SegmentCatalogueCheck;
 import edu.alumni.rules.segment.SegmentEvaluator;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The rule files in force: the DRL shipped in {@code rules/} is version 1 of each; managers upload new versions,
  * which are compiled and checked before anything changes, and can reactivate an earlier one. Every version is kept
- * with who uploaded it and when. The compiled rule set of the active versions is cached until the next change.
+ * with who uploaded it and when. Each rule file is its own rule set (its version is the hash of that file alone),
+ * compiled once and cached until the next change.
  */
 @Service
 public class RuleBook {
@@ -32,7 +32,7 @@ public class RuleBook {
   private final RuleVersionMapper versions;
   private final TransactionTemplate transaction;
   private final Clock clock;
-  private volatile RuleSet active;
+  private final Map<String, RuleSet> active = new java.util.concurrent.ConcurrentHashMap<>();
 
   public RuleBook(RuleVersionMapper versions, TransactionTemplate transaction, Clock clock) {
     this.versions = versions;
@@ -63,21 +63,14 @@ public class RuleBook {
         log.info("Installed shipped rule file '{}'{}", name, activate ? " (active)" : " (kept inactive)");
       }
     });
-    active = compileActive(Map.of());
+    active.clear();
+    BuiltInRules.paths().keySet().forEach(this::active);
   }
 
-  /** The compiled rule set of the active versions. */
-  public RuleSet active() {
-    RuleSet r = active;
-    if (r == null) {
-      synchronized (this) {
-        if (active == null) {
-          active = compileActive(Map.of());
-        }
-        r = active;
-      }
-    }
-    return r;
+  /** The compiled active version of a rule file. */
+  public RuleSet active(String name) {
+    requireKnown(name);
+    return active.computeIfAbsent(name, n -> RuleSet.compile(Map.of(BuiltInRules.path(n), activeText(n))));
   }
 
   public List<RuleVersion> activeVersions() {
@@ -125,7 +118,7 @@ public class RuleBook {
       versions.deactivateAll(name);
       return insert(name, drl, hash, user, true, comment);
     });
-    active = candidate;
+    active.put(name, candidate);
     log.info("Rule file '{}' version {} uploaded by {} is active", name, version.versionNo(), user);
     return version;
   }
@@ -138,13 +131,13 @@ public class RuleBook {
       versions.deactivateAll(name);
       versions.activateVersion(name, versionNo);
     });
-    active = candidate;
+    active.put(name, candidate);
     log.info("Rule file '{}' version {} reactivated by {}", name, versionNo, user);
     return versions.selectVersion(name, versionNo);
   }
 
   private RuleSet check(String name, String drl) {
-    RuleSet candidate = compileActive(Map.of(BuiltInRules.path(name), drl));
+    RuleSet candidate = RuleSet.compile(Map.of(BuiltInRules.path(name), drl));
     if (BuiltInRules.SEGMENTS.equals(name)) {
       List<String> problems = SegmentCatalogueCheck.problems(new SegmentEvaluator(candidate));
       if (!problems.isEmpty()) {
@@ -154,19 +147,6 @@ public class RuleBook {
       }
     }
     return candidate;
-  }
-
-  /** Compiles the active versions, with {@code replacing} (path → text) in place of the stored ones. */
-  private RuleSet compileActive(Map<String, String> replacing) {
-    Map<String, String> sources = new LinkedHashMap<>();
-    for (RuleVersion v : versions.selectActiveVersions()) {
-      sources.put(BuiltInRules.path(v.name()), versions.selectText(v.name(), v.versionNo()));
-    }
-    for (String name : BuiltInRules.paths().keySet()) {
-      sources.putIfAbsent(BuiltInRules.path(name), BuiltInRules.text(name));
-    }
-    sources.putAll(replacing);
-    return RuleSet.compile(sources);
   }
 
   private RuleVersion insert(String name, String drl, String hash, String user, boolean activate, String comment) {

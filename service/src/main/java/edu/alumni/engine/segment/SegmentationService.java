@@ -1,6 +1,7 @@
 package edu.alumni.engine.segment;
 
 import edu.alumni.engine.rulebook.RuleBook;
+import edu.alumni.rules.BuiltInRules;
 import edu.alumni.rules.RuleSet;
 import edu.alumni.rules.segment.AlumnusFacts;
 import edu.alumni.rules.segment.Membership;
@@ -86,7 +87,7 @@ public class SegmentationService {
     if (running != null) {
       throw new RunInProgressException(running.id());
     }
-    RuleSet ruleSet = rules.active();
+    RuleSet ruleSet = rules.active(BuiltInRules.SEGMENTS);
     Long max = mapper.selectMaxRunId();
     SegmentationRun run = new SegmentationRun(max == null ? 1 : max + 1, asOf, SegmentationRun.RUNNING,
         ruleSet.version(), user, LocalDateTime.now(clock), null, 0, null, null);
