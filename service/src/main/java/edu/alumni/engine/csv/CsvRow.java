@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A data record seen through its header: trimmed values by column name, and the errors found in it. */
-public final class CsvRow {
+public final class CsvRow implements RowValues {
 
   private final CsvHeader header;
   private final CsvRecord record;
@@ -24,6 +24,7 @@ public final class CsvRow {
   }
 
   /** The trimmed value, or {@code null} when the column is absent or the value is empty ("not given"). */
+  @Override
   public String value(String column) {
     int i = header.indexOf(column);
     if (i < 0) {
@@ -33,6 +34,7 @@ public final class CsvRow {
     return v.isEmpty() ? null : v;
   }
 
+  @Override
   public void reject(String column, String message) {
     if (errors == null) {
       errors = new ArrayList<>(2);
@@ -40,6 +42,7 @@ public final class CsvRow {
     errors.add(new ImportError(record.line(), column, message));
   }
 
+  @Override
   public boolean hasErrors() {
     return errors != null;
   }

@@ -9,7 +9,7 @@ public final class Values {
   }
 
   /** {@code true}/{@code false}/{@code yes}/{@code no}/{@code 1}/{@code 0}, any case; empty means false. */
-  public static boolean flag(CsvRow row, String column) {
+  public static boolean flag(RowValues row, String column) {
     String v = row.value(column);
     if (v == null) {
       return false;
@@ -26,7 +26,7 @@ public final class Values {
   }
 
   /** A value of at most {@code max} characters (counted as Unicode code points), or null when not given. */
-  public static String text(CsvRow row, String column, int max) {
+  public static String text(RowValues row, String column, int max) {
     String v = row.value(column);
     if (v != null && v.codePointCount(0, v.length()) > max) {
       row.reject(column, column + " is " + v.codePointCount(0, v.length()) + " characters long; at most " + max
@@ -44,7 +44,7 @@ public final class Values {
   }
 
   /** A required value, rejected when empty. */
-  public static String required(CsvRow row, String column) {
+  public static String required(RowValues row, String column) {
     String v = row.value(column);
     if (v == null) {
       row.reject(column, column + " is required");
@@ -53,7 +53,7 @@ public final class Values {
   }
 
   /** An integer year within {@code min..max}, or null when not given. */
-  public static Integer year(CsvRow row, String column, int min, int max) {
+  public static Integer year(RowValues row, String column, int min, int max) {
     String v = row.value(column);
     if (v == null) {
       return null;

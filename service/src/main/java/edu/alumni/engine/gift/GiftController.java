@@ -2,6 +2,9 @@ package edu.alumni.engine.gift;
 
 import edu.alumni.engine.csv.ImportReport;
 import java.io.InputStream;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,9 +15,21 @@ import org.springframework.web.bind.annotation.RestController;
 class GiftController {
 
   private final GiftImportService imports;
+  private final GiftRecordingService recording;
 
-  GiftController(GiftImportService imports) {
+  GiftController(GiftImportService imports, GiftRecordingService recording) {
     this.imports = imports;
+    this.recording = recording;
+  }
+
+  /** 201 and a new stewardship instance; the same gift again → 200, nothing new; other values → 409. */
+  @PostMapping(consumes = "application/json")
+  ResponseEntity<RecordedGift> recordGift(@RequestBody(required = false) GiftRequest request) {
+    RecordedGift recorded = recording.record(request);
+    if (recorded.created()) {
+      return ResponseEntity.created(URI.create("/api/alumni/" + recorded.gift().studentNo())).body(recorded);
+    }
+    return ResponseEntity.ok(recorded);
   }
 
   @PostMapping(path = "/import", consumes = "text/csv")

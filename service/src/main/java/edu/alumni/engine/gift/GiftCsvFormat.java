@@ -5,6 +5,7 @@ import edu.alumni.engine.catalogue.Catalogue;
 import edu.alumni.engine.csv.CsvImportFormat;
 import edu.alumni.engine.csv.CsvRow;
 import edu.alumni.engine.csv.ImportCounts;
+import edu.alumni.engine.csv.RowValues;
 import edu.alumni.engine.csv.Values;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,6 +64,11 @@ final class GiftCsvFormat implements CsvImportFormat<Gift> {
 
   @Override
   public Gift parse(CsvRow row) {
+    return parseValues(row);
+  }
+
+  /** The rules of one gift row, for a CSV row or the fields of {@code POST /api/gifts}. */
+  Gift parseValues(RowValues row) {
     String giftRef = Values.key(Values.required(row, "gift_ref"));
     if (giftRef != null && !GIFT_REF.matcher(giftRef).matches()) {
       row.reject("gift_ref", "gift_ref must be 1 to 40 letters, digits, '.', '_' or '-', not '" + giftRef + "'");
@@ -92,7 +98,7 @@ final class GiftCsvFormat implements CsvImportFormat<Gift> {
     return new Gift(giftRef, studentNo, amount, giftDate, fund, channel);
   }
 
-  private static BigDecimal amount(CsvRow row) {
+  private static BigDecimal amount(RowValues row) {
     String v = Values.required(row, "amount_cny");
     if (v == null) {
       return null;
@@ -115,7 +121,7 @@ final class GiftCsvFormat implements CsvImportFormat<Gift> {
     return null;
   }
 
-  private LocalDate giftDate(CsvRow row) {
+  private LocalDate giftDate(RowValues row) {
     String v = Values.required(row, "gift_date");
     if (v == null) {
       return null;

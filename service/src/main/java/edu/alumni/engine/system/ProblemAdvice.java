@@ -4,6 +4,7 @@ import edu.alumni.engine.csv.CsvFormatException;
 import edu.alumni.engine.csv.ImportError;
 import edu.alumni.engine.csv.ImportRejectedException;
 import edu.alumni.engine.csv.ImportReport;
+import edu.alumni.engine.gift.GiftConflictException;
 import edu.alumni.engine.segment.RunInProgressException;
 import edu.alumni.rules.RuleSetException;
 import java.net.URI;
@@ -68,6 +69,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
       error.put("message", m.text());
       return error;
     }).toList());
+    return p;
+  }
+
+  @ExceptionHandler(GiftConflictException.class)
+  ProblemDetail giftConflict(GiftConflictException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "gift-conflict", "Gift already recorded", e.getMessage());
+    p.setProperty("giftRef", e.stored().giftRef());
     return p;
   }
 

@@ -1,0 +1,99 @@
+package edu.alumni.engine.gift;
+
+import edu.alumni.engine.alumni.AlumnusMapper;
+import edu.alumni.engine.catalogue.Catalogue;
+import edu.alumni.engine.csv.FieldValues;
+import edu.alumni.engine.csv.ImportError;
+import edu.alumni.engine.csv.ImportRejectedException;
+import edu.alumni.engine.csv.ImportReport;
+import edu.alumni.rules.process.DonationStewardship;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records one gift and starts its stewardship, in one transaction: a gift never exists without its process, nor a
+ * process without its gift. Idempotent by gift reference: the same gift again changes nothing.
+ */
+@Service
+public class GiftRecordingService {
+
+  /** JSON field → gifts.csv column, so the API holds gifts to the import's rules. */
+  private static final Map<String, String> FIELDS = Map.of("giftRef", "gift_ref", "studentNo", "student_no",
+      "amountCny", "amount_cny", "giftDate", "gift_date", "fundCode", "fund_code", "channel", "channel");
+
+  private final GiftMapper gifts;
+  private final AlumnusMapper alumni;
+  private final Catalogue catalogue;
+  private final RuntimeService runtime;
+  private final Clock clock;
+
+  public GiftRecordingService(GiftMapper gifts, AlumnusMapper alumni, Catalogue catalogue, RuntimeService runtime,
+      Clock clock) {
+    this.gifts = gifts;
+    this.alumni = alumni;
+    this.catalogue = catalogue;
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public RecordedGift record(GiftRequest request) {
+    Gift gift = validate(request);
+    String businessKey = String.format(DonationStewardship.BUSINESS_KEY_FORMAT, gift.giftRef());
+    Gift stored = gifts.selectByGiftRef(gift.giftRef());
+    if (stored != null) {
+      if (!stored.sameValuesAs(gift)) {
+        throw new GiftConflictException(stored);
+      }
+      ProcessInstance existing = runtime.createProcessInstanceQuery()
+          .processDefinitionKey(DonationStewardship.PROCESS_KEY).processInstanceBusinessKey(businessKey)
+          .singleResult();
+      return new RecordedGift(stored, existing == null ? null : existing.getId(), businessKey, false);
+    }
+    if (alumni.selectByStudentNo(gift.studentNo()) == null) {
+      throw rejected(new ImportError(null, "studentNo", "no alumnus with student_no " + gift.studentNo()
+          + " is in the registry; import the alumnus first"));
+    }
+    gifts.insertGift(gift);
+    ProcessInstance instance = runtime.createProcessInstanceByKey(DonationStewardship.PROCESS_KEY)
+        .businessKey(businessKey)
+        .setVariable(DonationStewardship.VAR_GIFT_REF, gift.giftRef())
+        .execute();
+    return new RecordedGift(gift, instance.getId(), businessKey, true);
+  }
+
+  private Gift validate(GiftRequest request) {
+    if (request == null) {
+      throw rejected(new ImportError(null, null, "send the gift as JSON: {giftRef, studentNo, amountCny, "
+          + "giftDate, fundCode, channel}"));
+    }
+    Map<String, String> values = new HashMap<>();
+    values.put("gift_ref", request.giftRef());
+    values.put("student_no", request.studentNo());
+    values.put("amount_cny", request.amountCny());
+    values.put("gift_date", request.giftDate());
+    values.put("fund_code", request.fundCode());
+    values.put("channel", request.channel());
+    Map<String, String> fieldByColumn = new HashMap<>();
+    FIELDS.forEach((field, column) -> fieldByColumn.put(column, field));
+    FieldValues row = new FieldValues(values, fieldByColumn);
+    Gift gift = new GiftCsvFormat(catalogue, LocalDate.now(clock), null, null, null).parseValues(row);
+    if (gift == null) {
+      throw new ImportRejectedException(new ImportReport(0, null, null, null, 1, row.errors().size(), row.errors()),
+          "The gift is not valid; nothing was recorded. Correct the fields listed in errors.");
+    }
+    return gift;
+  }
+
+  private static ImportRejectedException rejected(ImportError error) {
+    return new ImportRejectedException(new ImportReport(0, null, null, null, 1, 1, List.of(error)),
+        "The gift is not valid; nothing was recorded. " + error.message() + ".");
+  }
+}
