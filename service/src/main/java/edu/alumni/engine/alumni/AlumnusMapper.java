@@ -28,4 +28,12 @@ public interface AlumnusMapper {
   void insertAlumnus(Alumnus alumnus);
 
   void updateAlumnus(Alumnus alumnus);
+
+  /** Moves lastVisitDate forward to {@code visitDate} (never back). */
+  int updateLastVisitDate(@Param("studentNo") String studentNo, @Param("visitDate") java.time.LocalDate visitDate);
+
+  /** Contact data corrected in a contact report; null arguments leave a field as it is. */
+  int updateContactData(@Param("studentNo") String studentNo, @Param("email") String email,
+      @Param("phone") String phone, @Param("city") String city, @Param("chapterCode") String chapterCode,
+      @Param("employer") String employer, @Param("jobTitle") String jobTitle);
 }

@@ -5,6 +5,7 @@ import edu.alumni.engine.csv.ImportError;
 import edu.alumni.engine.csv.ImportRejectedException;
 import edu.alumni.engine.csv.ImportReport;
 import edu.alumni.engine.gift.GiftConflictException;
+import edu.alumni.engine.reunion.RsvpClosedException;
 import edu.alumni.engine.segment.RunInProgressException;
 import edu.alumni.rules.RuleSetException;
 import java.net.URI;
@@ -77,6 +78,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail p = problem(HttpStatus.CONFLICT, "gift-conflict", "Gift already recorded", e.getMessage());
     p.setProperty("giftRef", e.stored().giftRef());
     return p;
+  }
+
+  @ExceptionHandler(RsvpClosedException.class)
+  ProblemDetail rsvpClosed(RsvpClosedException e) {
+    return problem(HttpStatus.CONFLICT, "rsvp-closed", "RSVPs closed", e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)

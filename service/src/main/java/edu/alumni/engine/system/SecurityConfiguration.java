@@ -40,6 +40,7 @@ public class SecurityConfiguration {
             .hasAnyAuthority(COORDINATORS, MANAGERS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/gifts/import", "/api/gifts")
             .hasAnyAuthority(FOUNDATION_FINANCE, MANAGERS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/reunions/*/rsvps").hasAnyAuthority(COORDINATORS, MANAGERS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/segments").authenticated()
             .requestMatchers(HttpMethod.GET, "/api/segments/*/members")
             .hasAnyAuthority(COORDINATORS, MANAGERS, AUDITORS, ADMINS)

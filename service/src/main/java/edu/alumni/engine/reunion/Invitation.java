@@ -1,0 +1,8 @@
+package edu.alumni.engine.reunion;
+
+import java.time.LocalDateTime;
+
+/** A reunion invitation and its RSVP (null until answered). */
+public record Invitation(String businessKey, String studentNo, LocalDateTime invitedAt, Boolean attending,
+    Integer guests, LocalDateTime answeredAt) {
+}
