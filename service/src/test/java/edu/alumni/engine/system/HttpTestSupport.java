@@ -1,0 +1,206 @@
+package edu.alumni.engine.system;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.alumni.engine.csv.ImportError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one full-application test configuration (so Spring's context cache starts the service once for every HTTP
+ * test): the whole service on a random port, spoken to over real HTTP with HTTP Basic.
+ * The tests share one database: each cleans the registry rows it relies on before it runs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("database")
+public abstract class HttpTestSupport {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  protected static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected JdbcTemplate jdbc;
+
+  @Autowired
+  protected IdentityService identityService;
+
+  @Autowired
+  protected ProcessEngine processEngine;
+
+  @Value("${camunda.bpm.admin-user.id}")
+  protected String adminUser;
+
+  @Value("${camunda.bpm.admin-user.password}")
+  protected String adminPassword;
+
+  /**
+   * Camunda's REST API finds its engine by name in a JVM-wide registry ({@link ProcessEngines}). Another test
+   * context of the same JVM (another configuration, another database) registers its own engine "default" over
+   * ours, and /engine-rest would then check users against that other database: point the name back at this
+   * context's engine before each test.
+   */
+  @BeforeEach
+  void engineRestUsesThisContextsEngine() {
+    if (ProcessEngines.getProcessEngine(processEngine.getName()) != processEngine) {
+      ProcessEngines.registerProcessEngine(processEngine);
+    }
+  }
+
+  /** Empties the registry (gifts first: they refer to alumni). The catalogue and Camunda's tables stay. */
+  protected void cleanRegistry() {
+    jdbc.update("DELETE FROM gift");
+    jdbc.update("DELETE FROM alumnus");
+  }
+
+  protected long count(String table) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    return n == null ? 0 : n;
+  }
+
+  /** Every stored alumnus row, all columns, ordered: equal before and after means nothing changed. */
+  protected List<Map<String, Object>> alumnusRows() {
+    return jdbc.queryForList("SELECT * FROM alumnus ORDER BY student_no");
+  }
+
+  protected List<Map<String, Object>> giftRows() {
+    return jdbc.queryForList("SELECT * FROM gift ORDER BY gift_ref");
+  }
+
+  /** Creates (or re-creates) a Camunda user with the given groups. */
+  protected void createUser(String id, String password, String... groups) {
+    deleteUser(id);
+    User user = identityService.newUser(id);
+    user.setFirstName("Test");
+    user.setLastName(id);
+    user.setPassword(password);
+    identityService.saveUser(user);
+    for (String group : groups) {
+      identityService.createMembership(id, group);
+    }
+  }
+
+  protected void deleteUser(String id) {
+    if (identityService.createUserQuery().userId(id).count() > 0) {
+      identityService.deleteUser(id);
+    }
+  }
+
+  // ---- HTTP ----
+
+  protected Response get(String path) {
+    return send(request(path).GET(), adminUser, adminPassword);
+  }
+
+  protected Response get(String path, String user, String password) {
+    return send(request(path).GET(), user, password);
+  }
+
+  protected Response postCsv(String path, String csv) {
+    return post(path, "text/csv", csv.getBytes(StandardCharsets.UTF_8), adminUser, adminPassword);
+  }
+
+  protected Response postCsv(String path, byte[] csv) {
+    return post(path, "text/csv", csv, adminUser, adminPassword);
+  }
+
+  protected Response postCsv(String path, String csv, String user, String password) {
+    return post(path, "text/csv", csv.getBytes(StandardCharsets.UTF_8), user, password);
+  }
+
+  protected Response post(String path, String contentType, byte[] body, String user, String password) {
+    HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b, user, password);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json, application/problem+json, */*;q=0.5");
+  }
+
+  private static Response send(HttpRequest.Builder b, String user, String password) {
+    if (user != null) {
+      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      b.header("Authorization", "Basic " + token);
+    }
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.headers(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An HTTP answer: status, headers, body (parsed as JSON on demand, decimals kept exact). */
+  public record Response(int status, HttpHeaders headers, String body) {
+
+    public String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+
+    public boolean isProblem() {
+      return contentType().startsWith(PROBLEM_JSON);
+    }
+
+    /** The {@code errors} array of an import answer or problem, as import errors. */
+    public List<ImportError> errors() {
+      JsonNode errors = json().get("errors");
+      if (errors == null || !errors.isArray()) {
+        throw new AssertionError("no errors array in " + this);
+      }
+      return List.of(JSON.convertValue(errors, ImportError[].class));
+    }
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON (status " + status + "): " + body, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType() + " " + body;
+    }
+  }
+}
