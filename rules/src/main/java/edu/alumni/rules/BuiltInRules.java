@@ -12,9 +12,21 @@ public final class BuiltInRules {
 
   /** Segment catalogue v1 (SEGMENTS.md). */
   public static final String SEGMENTS = "segments";
+  /** Task owners and due dates of the three processes (PROCESSES.md). */
+  public static final String ASSIGNMENT = "assignment";
+  /** Follow-up tasks from a contact report's interests (PROCESSES.md §2). */
+  public static final String FOLLOW_UPS = "follow-ups";
+  /** Gift tier and agreement (PROCESSES.md §3). */
+  public static final String GIFT_CLASSIFICATION = "gift-classification";
+  /** What a segmentation run starts (SEGMENTS.md "Triggers"). */
+  public static final String TRIGGERS = "triggers";
 
   private static final Map<String, String> PATHS = Map.of(
-      SEGMENTS, "edu/alumni/rules/segment/segments.drl");
+      SEGMENTS, "edu/alumni/rules/segment/segments.drl",
+      ASSIGNMENT, "edu/alumni/rules/assignment/assignment.drl",
+      FOLLOW_UPS, "edu/alumni/rules/followup/follow-ups.drl",
+      GIFT_CLASSIFICATION, "edu/alumni/rules/gift/gift-classification.drl",
+      TRIGGERS, "edu/alumni/rules/trigger/triggers.drl");
 
   private BuiltInRules() {
   }

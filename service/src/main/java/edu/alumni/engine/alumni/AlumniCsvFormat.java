@@ -35,6 +35,8 @@ final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
   /** Where each student number was first seen in this file (validation only). */
   private Map<String, Long> seen = new HashMap<>();
   private final AlumnusMapper writer;
+  /** Optional columns the file does not have: an upsert keeps their stored values. */
+  private Set<String> absentColumns;
 
   AlumniCsvFormat(Catalogue catalogue, Year currentYear, AlumnusMapper writer) {
     this.catalogue = catalogue;
@@ -54,6 +56,9 @@ final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
 
   @Override
   public Alumnus parse(CsvRow row) {
+    if (absentColumns == null) {
+      absentColumns = COLUMNS.stream().filter(c -> !row.hasColumn(c)).collect(Collectors.toUnmodifiableSet());
+    }
     String studentNo = Values.key(Values.required(row, "student_no"));
     if (studentNo != null && !STUDENT_NO.matcher(studentNo).matches()) {
       row.reject("student_no", "student_no must be 4 to 20 letters, digits or '-', not '" + studentNo + "'");
@@ -149,13 +154,36 @@ final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
     seen = null;
   }
 
+  /** The row with the stored values of the columns the file does not have. */
+  private Alumnus keepAbsent(Alumnus n, Alumnus o) {
+    if (absentColumns.isEmpty()) {
+      return n;
+    }
+    boolean cityAbsent = absentColumns.contains("city");
+    return new Alumnus(n.studentNo(), n.name(), pick("gender", n.gender(), o.gender()), n.collegeCode(),
+        pick("major", n.major(), o.major()), n.degree(), pick("enrollment_year", n.enrollmentYear(),
+        o.enrollmentYear()), n.graduationYear(), pick("class_name", n.className(), o.className()),
+        cityAbsent ? o.city() : n.city(), cityAbsent ? o.chapterCode() : n.chapterCode(),
+        pick("country", n.country(), o.country()), pick("employer", n.employer(), o.employer()),
+        pick("industry", n.industry(), o.industry()), pick("job_title", n.jobTitle(), o.jobTitle()),
+        pick("email", n.email(), o.email()), pick("phone", n.phone(), o.phone()),
+        pick("honors", n.honors(), o.honors()), pick("consent_contact", n.consentContact(), o.consentContact()),
+        pick("consent_fundraising", n.consentFundraising(), o.consentFundraising()),
+        pick("deceased", n.deceased(), o.deceased()));
+  }
+
+  private <T> T pick(String column, T given, T stored) {
+    return absentColumns.contains(column) ? stored : given;
+  }
+
   @Override
   public void write(List<Alumnus> rows, ImportCounts counts) {
     Map<String, Alumnus> stored = writer.selectByStudentNos(rows.stream().map(Alumnus::studentNo).toList())
         .stream().collect(Collectors.toMap(Alumnus::studentNo, Function.identity()));
     List<Alumnus> changed = new ArrayList<>();
-    for (Alumnus row : rows) {
-      Alumnus old = stored.get(row.studentNo());
+    for (Alumnus given : rows) {
+      Alumnus old = stored.get(given.studentNo());
+      Alumnus row = old == null ? given : keepAbsent(given, old);
       if (old == null) {
         writer.insertAlumnus(row);
         counts.imported++;

@@ -19,6 +19,11 @@ public final class CsvRow implements RowValues {
     return record.line();
   }
 
+  /** Whether the file has this column at all (an absent column is not the same as an empty value). */
+  public boolean hasColumn(String column) {
+    return header.indexOf(column) >= 0;
+  }
+
   public long index() {
     return record.index();
   }

@@ -27,4 +27,7 @@ public interface ReunionMapper {
   int selectHeadCount(String businessKey);
 
   List<Invitation> selectInvitationsOfStudent(String studentNo);
+
+  /** REUNION_MILESTONE members of a segmentation run, counted by class (college, graduation year). */
+  List<MilestoneCohort> selectMilestoneCohorts(long runId);
 }
