@@ -146,8 +146,6 @@ public class SegmentationService {
       });
       log.info("Segmentation run {} as of {} evaluated {} alumni in {} ms: {}", run.id(), run.asOf(), total,
           durationMs, counts);
-      fireTriggers(mapper.selectRun(run.id()));
-      removeOldMemberships(run.id());
     } catch (Throwable e) {
       long durationMs = (System.nanoTime() - start) / 1_000_000;
       log.error("Segmentation run {} failed after {} alumni", run.id(), evaluated, e);
@@ -157,6 +155,22 @@ public class SegmentationService {
         deleteMemberships(run.id());
       } catch (RuntimeException cleanup) {
         log.error("Could not record the failure of segmentation run {}", run.id(), cleanup);
+      }
+      return;
+    }
+    // The run is COMPLETED and its memberships are the current ones: a failure of what follows (triggers, removing
+    // old runs' memberships) is recorded on the run but must not mark it FAILED nor delete the current memberships.
+    try {
+      fireTriggers(mapper.selectRun(run.id()));
+      removeOldMemberships(run.id());
+    } catch (Throwable e) {
+      log.error("Segmentation run {} completed, but what follows it failed", run.id(), e);
+      try {
+        SegmentationRun done = mapper.selectRun(run.id());
+        mapper.updateRunFinished(run.id(), SegmentationRun.COMPLETED, done.finishedAt(), done.alumniEvaluated(),
+            done.durationMs() == null ? 0 : done.durationMs(), describe(e));
+      } catch (RuntimeException record) {
+        log.error("Could not record the failure after segmentation run {}", run.id(), record);
       }
     }
   }
