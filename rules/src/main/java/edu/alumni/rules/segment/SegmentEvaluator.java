@@ -10,7 +10,7 @@ import org.kie.api.runtime.KieSession;
  * Fires the segment rules over one chunk of alumni in a fresh session, so a run never holds the whole registry in
  * working memory.
  */
-public final class SegmentEvaluator {
+public final class SegmentEvaluator implements SegmentClassifier {
 
   /** The global list the segment rules add their memberships to. */
   public static final String MEMBERSHIPS = "memberships";
@@ -25,7 +25,13 @@ public final class SegmentEvaluator {
     return rules;
   }
 
+  @Override
+  public String version() {
+    return rules.version();
+  }
+
   /** The memberships of the given alumni (each fact carries its own as-of date D). */
+  @Override
   public List<Membership> evaluate(Collection<AlumnusFacts> alumni) {
     List<Membership> memberships = new ArrayList<>(alumni.size() * 2);
     KieSession session = rules.kieBase().newKieSession();

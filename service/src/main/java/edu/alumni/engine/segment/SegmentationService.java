@@ -6,6 +6,7 @@ import edu.alumni.rules.RuleSet;
 import edu.alumni.rules.segment.AlumnusFacts;
 import edu.alumni.rules.segment.Membership;
 import edu.alumni.rules.segment.Segment;
+import edu.alumni.rules.segment.SegmentClassifier;
 import edu.alumni.rules.segment.SegmentEvaluator;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
@@ -81,18 +82,23 @@ public class SegmentationService {
     evaluators.shutdownNow();
   }
 
-  /** Starts a run in the background; refused while another one is going on. */
-  public synchronized SegmentationRun start(LocalDate asOf, String user) {
+  /** Starts a run with the active segment rules in the background; refused while another one is going on. */
+  public SegmentationRun start(LocalDate asOf, String user) {
+    RuleSet ruleSet = rules.active(BuiltInRules.SEGMENTS);
+    return start(asOf, user, new SegmentEvaluator(ruleSet));
+  }
+
+  /** Starts a run with the given classifier (the benchmark compares the rules with a hand-written one). */
+  public synchronized SegmentationRun start(LocalDate asOf, String user, SegmentClassifier classifier) {
     SegmentationRun running = mapper.selectRunningRun();
     if (running != null) {
       throw new RunInProgressException(running.id());
     }
-    RuleSet ruleSet = rules.active(BuiltInRules.SEGMENTS);
     Long max = mapper.selectMaxRunId();
     SegmentationRun run = new SegmentationRun(max == null ? 1 : max + 1, asOf, SegmentationRun.RUNNING,
-        ruleSet.version(), user, LocalDateTime.now(clock), null, 0, null, null);
+        classifier.version(), user, LocalDateTime.now(clock), null, 0, null, null);
     mapper.insertRun(run);
-    runner.submit(() -> execute(run, ruleSet));
+    runner.submit(() -> execute(run, classifier));
     return run;
   }
 
@@ -110,11 +116,10 @@ public class SegmentationService {
     return failed;
   }
 
-  private void execute(SegmentationRun run, RuleSet ruleSet) {
+  private void execute(SegmentationRun run, SegmentClassifier evaluator) {
     long start = System.nanoTime();
     long evaluated = 0;
     try {
-      SegmentEvaluator evaluator = new SegmentEvaluator(ruleSet);
       Map<String, Long> counts = new LinkedHashMap<>();
       Segment.codes().forEach(code -> counts.put(code, 0L));
       LocalDate fiveYearsAgo = run.asOf().minusYears(5);
@@ -212,7 +217,7 @@ public class SegmentationService {
     return facts;
   }
 
-  private List<Membership> evaluate(SegmentEvaluator evaluator, List<AlumnusFacts> facts) throws Exception {
+  private List<Membership> evaluate(SegmentClassifier evaluator, List<AlumnusFacts> facts) throws Exception {
     int parts = Math.min(settings.threads(), Math.max(1, facts.size() / 1_000));
     if (parts <= 1) {
       return evaluator.evaluate(facts);
