@@ -1,0 +1,181 @@
+package edu.alumni.engine.bench;
+
+import edu.alumni.engine.AlumniEngagementApplication;
+import edu.alumni.engine.alumni.AlumniImportService;
+import edu.alumni.engine.demo.DemoRegistryGenerator;
+import edu.alumni.engine.gift.GiftImportService;
+import edu.alumni.engine.segment.SegmentationMapper;
+import edu.alumni.engine.segment.SegmentationRun;
+import edu.alumni.engine.segment.SegmentationService;
+import edu.alumni.rules.segment.SegmentClassifier;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The segmentation benchmark of issue #3: a generated registry (default 1,000,000 alumni and their ~3,000,000
+ * gifts, imported through the real import services, not timed) segmented by whole runs of the real service —
+ * read, derive in SQL, classify, write memberships, switch — once with the Drools rules and once with a
+ * hand-written Java classifier of the same segments (the I/O floor), on an H2 file database and on MariaDB. Run by
+ * Maven's {@code bench} profile in a JVM of its own with {@code -Xmx1g} (see docs/benchmarks.md).
+ *
+ * <p>Settings (system properties): {@code bench.alumni}, {@code bench.db} (h2, mariadb, both), {@code bench.seed},
+ * {@code bench.mariadb.url|user|password}, {@code bench.workdir}, {@code bench.out}.
+ */
+public final class SegmentationBenchmark {
+
+  static final String DATABASE = "alumni_segbench";
+
+  final int alumni = Integer.parseInt(setting("bench.alumni", "1000000").replace("_", ""));
+  final String db = setting("bench.db", "both").toLowerCase(Locale.ROOT);
+  final long seed = Long.parseLong(setting("bench.seed", "20261125"));
+  final String mariadbUrl = setting("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306");
+  final String mariadbUser = setting("bench.mariadb.user", "root");
+  final String mariadbPassword = setting("bench.mariadb.password", "");
+  final Path workdir = Path.of(setting("bench.workdir", System.getProperty("java.io.tmpdir") + "/alumni-bench"));
+  final String out = setting("bench.out", "");
+  final List<String> rows = new ArrayList<>();
+
+  public static void main(String[] args) throws Exception {
+    new SegmentationBenchmark().run();
+    System.exit(0);
+  }
+
+  void run() throws Exception {
+    Files.createDirectories(workdir);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    Path alumniCsv = workdir.resolve("seg-alumni-" + alumni + ".csv");
+    Path giftsCsv = workdir.resolve("seg-gifts-" + alumni + ".csv");
+    long t0 = System.nanoTime();
+    DemoRegistryGenerator.Totals totals = new DemoRegistryGenerator(seed, today).writeFiles(alumni, alumniCsv,
+        giftsCsv);
+    System.out.printf("Generated %,d alumni and %,d gifts in %.1f s (not timed)%n", totals.alumni(), totals.gifts(),
+        secs(t0));
+    try {
+      if (!db.equals("mariadb")) {
+        Path h2 = workdir.resolve("seg-h2-" + System.currentTimeMillis());
+        measure("H2 (file)", totals, alumniCsv, giftsCsv, today, List.of("--spring.profiles.active=bench",
+            "--spring.datasource.url=jdbc:h2:file:" + h2.toAbsolutePath() + "/alumni",
+            "--spring.datasource.username=sa", "--spring.datasource.password="));
+      }
+      if (!db.equals("h2")) {
+        try (Connection c = DriverManager.getConnection(mariadbUrl + "/?sslMode=DISABLED", mariadbUser,
+            mariadbPassword); Statement s = c.createStatement()) {
+          s.execute("DROP DATABASE IF EXISTS " + DATABASE);
+          s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
+        }
+        measure("MariaDB", totals, alumniCsv, giftsCsv, today, List.of("--spring.profiles.active=mysql,bench",
+            "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + ImportBenchmark.MARIADB_OPTIONS,
+            "--spring.datasource.username=" + mariadbUser, "--spring.datasource.password=" + mariadbPassword));
+      }
+    } finally {
+      Files.deleteIfExists(alumniCsv);
+      Files.deleteIfExists(giftsCsv);
+    }
+    String table = "| database | classifier | alumni | gifts | run (s) | alumni/s | memberships | peak heap (MB) |\n"
+        + "| --- | --- | --- | --- | --- | --- | --- | --- |\n" + String.join("\n", rows);
+    System.out.println(table);
+    if (!out.isBlank()) {
+      Files.writeString(Path.of(out), "\n### Segmentation run, " + LocalDateTime.now().withNano(0) + ", "
+          + Runtime.getRuntime().availableProcessors() + " cpus, heap max "
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB\n\n" + table + "\n",
+          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+  }
+
+  void measure(String database, DemoRegistryGenerator.Totals totals, Path alumniCsv, Path giftsCsv, LocalDate asOf,
+      List<String> settings) throws Exception {
+    List<String> args = new ArrayList<>(settings);
+    args.add("--server.port=0");
+    args.add("--camunda.bpm.job-execution.enabled=false");
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AlumniEngagementApplication.class)
+        .run(args.toArray(String[]::new))) {
+      long t0 = System.nanoTime();
+      try (InputStream in = Files.newInputStream(alumniCsv)) {
+        app.getBean(AlumniImportService.class).importCsv(in, false);
+      }
+      try (InputStream in = Files.newInputStream(giftsCsv)) {
+        app.getBean(GiftImportService.class).importCsv(in, false);
+      }
+      System.out.printf("%s: registry loaded in %.1f s (not timed)%n", database, secs(t0));
+      SegmentationService runs = app.getBean(SegmentationService.class);
+      SegmentationMapper mapper = app.getBean(SegmentationMapper.class);
+      JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
+      // rules (warm-up), Java floor, rules again: the figures are the last two
+      for (String pass : List.of("drools-warmup", "java", "drools")) {
+        SegmentClassifier classifier = pass.equals("java") ? new JavaSegmentClassifier() : null;
+        resetPeaks();
+        long start = System.nanoTime();
+        SegmentationRun run = classifier == null ? runs.start(asOf, "bench") : runs.start(asOf, "bench", classifier);
+        SegmentationRun done = waitFor(mapper, run.id());
+        double wall = secs(start);
+        if (!SegmentationRun.COMPLETED.equals(done.status())) {
+          throw new IllegalStateException(database + " " + pass + " run failed: " + done.errorText());
+        }
+        long memberships = jdbc.queryForObject("SELECT COALESCE(SUM(member_count), 0) FROM segmentation_run_count "
+            + "WHERE run_id = ?", Long.class, run.id());
+        double seconds = done.durationMs() / 1000.0;
+        System.out.printf("%s %s: run %.1f s (wall %.1f s incl. triggers), %,d memberships, peak heap %d MB%n",
+            database, pass, seconds, wall, memberships, peakHeapMb());
+        if (!pass.endsWith("warmup")) {
+          rows.add(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %.1f | %,.0f | %,d | %d |", database,
+              pass.equals("java") ? "hand-written Java (floor)" : "Drools rules", totals.alumni(), totals.gifts(),
+              seconds, done.alumniEvaluated() / seconds, memberships, peakHeapMb()));
+        }
+      }
+    }
+  }
+
+  static SegmentationRun waitFor(SegmentationMapper mapper, long id) throws InterruptedException {
+    while (true) {
+      SegmentationRun run = mapper.selectRun(id);
+      if (!SegmentationRun.RUNNING.equals(run.status())) {
+        // triggers and clean-up follow the run's completion; wait until no run is going on
+        return run;
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+  }
+
+  static long peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak / (1 << 20);
+  }
+
+  static double secs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  static String setting(String name, String fallback) {
+    String v = System.getProperty(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}
