@@ -97,7 +97,7 @@ public class SegmentQueryService {
         .toList();
   }
 
-  /** A segment code of the catalogue (any case), or a 400 naming the valid ones. */
+  /** A segment code of the catalogue (any case), or a 404 naming the valid ones. */
   public static Segment segment(String code) {
     try {
       return Segment.valueOf(code.strip().toUpperCase(java.util.Locale.ROOT));

@@ -107,6 +107,17 @@ public class SegmentationService {
     SegmentationRun running;
     int failed = 0;
     while ((running = mapper.selectRunningRun()) != null) {
+      Long current = mapper.selectCurrentRunId();
+      if (current != null && current == running.id()) {
+        // its memberships were stored and switched; only its triggers were cut short (they are idempotent, so the
+        // next run for the same date starts what is missing)
+        mapper.updateRunFinished(running.id(), SegmentationRun.COMPLETED, LocalDateTime.now(clock),
+            running.alumniEvaluated(), running.durationMs() == null ? 0 : running.durationMs(),
+            "interrupted while the triggers ran: the service stopped; run again for the same date to start what is "
+                + "missing");
+        log.warn("Segmentation run {} was interrupted while its triggers ran", running.id());
+        continue;
+      }
       mapper.updateRunFinished(running.id(), SegmentationRun.FAILED, LocalDateTime.now(clock),
           running.alumniEvaluated(), 0, "interrupted: the service stopped while the run was going on");
       deleteMemberships(running.id());
@@ -146,8 +157,8 @@ public class SegmentationService {
         if (mapper.updateCurrentRun(run.id()) == 0) {
           mapper.insertCurrentRun(run.id());
         }
-        mapper.updateRunFinished(run.id(), SegmentationRun.COMPLETED, LocalDateTime.now(clock), total, durationMs,
-            null);
+        // still RUNNING until its triggers have fired, so a client polling for the end reads complete counts
+        mapper.updateRunFinished(run.id(), SegmentationRun.RUNNING, null, total, durationMs, null);
       });
       log.info("Segmentation run {} as of {} evaluated {} alumni in {} ms: {}", run.id(), run.asOf(), total,
           durationMs, counts);
@@ -163,20 +174,22 @@ public class SegmentationService {
       }
       return;
     }
-    // The run is COMPLETED and its memberships are the current ones: a failure of what follows (triggers, removing
-    // old runs' memberships) is recorded on the run but must not mark it FAILED nor delete the current memberships.
+    // The run's memberships are the current ones: a failure of what follows (triggers, removing old runs'
+    // memberships) is recorded on the run but must not mark it FAILED nor delete the current memberships.
+    String error = null;
     try {
-      fireTriggers(mapper.selectRun(run.id()));
+      error = fireTriggers(mapper.selectRun(run.id()));
       removeOldMemberships(run.id());
     } catch (Throwable e) {
       log.error("Segmentation run {} completed, but what follows it failed", run.id(), e);
-      try {
-        SegmentationRun done = mapper.selectRun(run.id());
-        mapper.updateRunFinished(run.id(), SegmentationRun.COMPLETED, done.finishedAt(), done.alumniEvaluated(),
-            done.durationMs() == null ? 0 : done.durationMs(), describe(e));
-      } catch (RuntimeException record) {
-        log.error("Could not record the failure after segmentation run {}", run.id(), record);
-      }
+      error = describe(e);
+    }
+    try {
+      SegmentationRun done = mapper.selectRun(run.id());
+      mapper.updateRunFinished(run.id(), SegmentationRun.COMPLETED, LocalDateTime.now(clock),
+          done.alumniEvaluated(), done.durationMs() == null ? 0 : done.durationMs(), error);
+    } catch (RuntimeException record) {
+      log.error("Could not record the end of segmentation run {}", run.id(), record);
     }
   }
 
@@ -251,19 +264,21 @@ public class SegmentationService {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
-  private void fireTriggers(SegmentationRun run) {
+  /** Fires every trigger; returns what failed, or null. One trigger failing does not keep the others from firing. */
+  private String fireTriggers(SegmentationRun run) {
+    List<String> failures = new ArrayList<>();
     for (SegmentationTrigger trigger : triggers) {
       int started;
       try {
         started = trigger.fire(run);
       } catch (RuntimeException e) {
         log.error("Trigger {} failed after segmentation run {}", trigger.key(), run.id(), e);
-        mapper.updateRunFinished(run.id(), SegmentationRun.COMPLETED, run.finishedAt(), run.alumniEvaluated(),
-            run.durationMs(), "trigger " + trigger.key() + " failed: " + describe(e));
+        failures.add("trigger " + trigger.key() + " failed: " + describe(e));
         continue;
       }
       mapper.insertStarted(run.id(), trigger.key(), started);
     }
+    return failures.isEmpty() ? null : String.join("; ", failures);
   }
 
   /** Keeps the memberships of the last {@code keepRuns} runs; older runs keep only their counts. */
