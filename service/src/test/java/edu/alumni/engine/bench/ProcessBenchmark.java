@@ -84,7 +84,7 @@ public final class ProcessBenchmark {
         s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
       }
       args.addAll(List.of("--spring.profiles.active=mysql,bench",
-          "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + ImportBenchmark.MARIADB_OPTIONS,
+          "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + SegmentationBenchmark.MARIADB_OPTIONS,
           "--spring.datasource.username=" + mariadbUser, "--spring.datasource.password=" + mariadbPassword));
     }
     args.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",

@@ -41,6 +41,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class SegmentationBenchmark {
 
   static final String DATABASE = "alumni_segbench";
+  /** The Connector/J flags of the README's MySQL URL. */
+  static final String MARIADB_OPTIONS = "sslMode=DISABLED&allowPublicKeyRetrieval=true&sendFractionalSeconds=false"
+      + "&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
 
   final int alumni = Integer.parseInt(setting("bench.alumni", "1000000").replace("_", ""));
   final String db = setting("bench.db", "both").toLowerCase(Locale.ROOT);
@@ -81,7 +84,7 @@ public final class SegmentationBenchmark {
           s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
         }
         measure("MariaDB", totals, alumniCsv, giftsCsv, today, List.of("--spring.profiles.active=mysql,bench",
-            "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + ImportBenchmark.MARIADB_OPTIONS,
+            "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + MARIADB_OPTIONS,
             "--spring.datasource.username=" + mariadbUser, "--spring.datasource.password=" + mariadbPassword));
       }
     } finally {
