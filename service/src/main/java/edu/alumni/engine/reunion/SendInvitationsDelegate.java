@@ -43,7 +43,7 @@ public class SendInvitationsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     String college = (String) execution.getVariable(VAR_COLLEGE);
-    int graduationYear = ((Number) execution.getVariable(VAR_GRADUATION_YEAR)).intValue();
+    int graduationYear = ProcessVariables.integer(execution, VAR_GRADUATION_YEAR);
     LocalDate eventDate = ProcessVariables.date(execution, VAR_EVENT_DATE, zone);
     if (eventDate == null) {
       throw new IllegalStateException("the reunion plan has no event date");
