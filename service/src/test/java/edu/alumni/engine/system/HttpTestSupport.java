@@ -16,10 +16,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,10 +83,40 @@ public abstract class HttpTestSupport {
     }
   }
 
-  /** Empties the registry (gifts first: they refer to alumni). The catalogue and Camunda's tables stay. */
+  /**
+   * Empties the registry (gifts first: they refer to alumni). The catalogue and Camunda's tables stay. The campaign
+   * records that refer to gifts or alumni (classifications, allocations, invitations, contact reports) go first, so
+   * that rows a process left behind never make this fail.
+   */
   protected void cleanRegistry() {
+    jdbc.update("DELETE FROM gift_classification");
+    jdbc.update("DELETE FROM gift_allocation");
+    jdbc.update("DELETE FROM reunion_invitation");
+    jdbc.update("DELETE FROM contact_report");
     jdbc.update("DELETE FROM gift");
     jdbc.update("DELETE FROM alumnus");
+  }
+
+  /**
+   * Deletes the instances of a process whose business key matches a SQL LIKE pattern: the running ones, then their
+   * history, and the owner decisions recorded for their tasks.
+   */
+  protected void deleteProcessInstances(String processKey, String businessKeyLike) {
+    RuntimeService runtime = processEngine.getRuntimeService();
+    HistoryService history = processEngine.getHistoryService();
+    List<String> running = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKeyLike(businessKeyLike).list().stream().map(ProcessInstance::getId).toList();
+    if (!running.isEmpty()) {
+      runtime.deleteProcessInstances(running, "test clean-up", true, true);
+    }
+    List<String> ended = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKeyLike(businessKeyLike).list().stream().map(HistoricProcessInstance::getId)
+        .toList();
+    if (!ended.isEmpty()) {
+      history.deleteHistoricProcessInstances(ended);
+    }
+    jdbc.update("DELETE FROM owner_decision WHERE process_key = ? AND business_key LIKE ?", processKey,
+        businessKeyLike);
   }
 
   protected long count(String table) {
@@ -138,6 +172,10 @@ public abstract class HttpTestSupport {
 
   protected Response postCsv(String path, String csv, String user, String password) {
     return post(path, "text/csv", csv.getBytes(StandardCharsets.UTF_8), user, password);
+  }
+
+  protected Response postJson(String path, String json, String user, String password) {
+    return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), user, password);
   }
 
   protected Response post(String path, String contentType, byte[] body, String user, String password) {
