@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +34,16 @@ public class GiftRecordingService {
   private final AlumnusMapper alumni;
   private final Catalogue catalogue;
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final Clock clock;
 
   public GiftRecordingService(GiftMapper gifts, AlumnusMapper alumni, Catalogue catalogue, RuntimeService runtime,
-      Clock clock) {
+      HistoryService history, Clock clock) {
     this.gifts = gifts;
     this.alumni = alumni;
     this.catalogue = catalogue;
     this.runtime = runtime;
+    this.history = history;
     this.clock = clock;
   }
 
@@ -52,9 +56,10 @@ public class GiftRecordingService {
       if (!stored.sameValuesAs(gift)) {
         throw new GiftConflictException(stored);
       }
-      ProcessInstance existing = runtime.createProcessInstanceQuery()
+      // running or ended; none for a gift that came in through the historical import
+      HistoricProcessInstance existing = history.createHistoricProcessInstanceQuery()
           .processDefinitionKey(DonationStewardship.PROCESS_KEY).processInstanceBusinessKey(businessKey)
-          .singleResult();
+          .orderByProcessInstanceStartTime().asc().listPage(0, 1).stream().findFirst().orElse(null);
       return new RecordedGift(stored, existing == null ? null : existing.getId(), businessKey, false);
     }
     if (alumni.selectByStudentNo(gift.studentNo()) == null) {

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -92,7 +93,9 @@ public class RecordContactReportDelegate implements JavaDelegate {
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("The contact report cannot be filed: " + String.join("; ", problems));
+      // a form validation error: the REST API answers 400 with the message, Tasklist shows it on the form
+      throw new FormFieldValidationException("contactReport",
+          "The contact report cannot be filed: " + String.join("; ", problems));
     }
     String reportId = execution.getActivityInstanceId();
     if (reports.countByTaskId(reportId) == 0) {
