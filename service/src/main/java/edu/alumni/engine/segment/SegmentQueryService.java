@@ -91,7 +91,7 @@ public class SegmentQueryService {
       return List.of();
     }
     SegmentationRun run = mapper.selectRun(current);
-    return mapper.selectMembershipsOfStudent(current, studentNo).stream()
+    return mapper.selectMembershipsOfStudent(current, studentNo, Segment.codes()).stream()
         .map(m -> new AlumnusSegment(m.segmentCode(), m.ruleName(), m.facts(), run.id(), run.asOf(),
             run.rulesetVersion()))
         .toList();

@@ -62,7 +62,9 @@ public interface SegmentationMapper {
 
   int deleteMembershipsOfRun(@Param("runId") long runId, @Param("limit") int limit);
 
-  List<MembershipRow> selectMembershipsOfStudent(@Param("runId") long runId, @Param("studentNo") String studentNo);
+  /** An alumnus' memberships in a run, looked up by primary key for each of the given segment codes. */
+  List<MembershipRow> selectMembershipsOfStudent(@Param("runId") long runId, @Param("studentNo") String studentNo,
+      @Param("segmentCodes") List<String> segmentCodes);
 
   List<SegmentMember> selectMembersPage(@Param("runId") long runId, @Param("segmentCode") String segmentCode,
       @Param("offset") long offset, @Param("limit") int limit);

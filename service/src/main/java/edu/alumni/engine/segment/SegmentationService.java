@@ -52,6 +52,7 @@ public class SegmentationService {
   private final Clock clock;
   private final SegmentationProperties settings;
   private final ExecutorService runner = Executors.newSingleThreadExecutor(named("segmentation-run"));
+  private final ExecutorService reader = Executors.newSingleThreadExecutor(named("segmentation-read"));
   private final ExecutorService evaluators;
 
   public SegmentationService(SegmentationMapper mapper, SqlSessionFactory sessions, RuleBook rules,
@@ -79,6 +80,7 @@ public class SegmentationService {
   @PreDestroy
   void stop() {
     runner.shutdownNow();
+    reader.shutdownNow();
     evaluators.shutdownNow();
   }
 
@@ -134,22 +136,30 @@ public class SegmentationService {
       Map<String, Long> counts = new LinkedHashMap<>();
       Segment.codes().forEach(code -> counts.put(code, 0L));
       LocalDate fiveYearsAgo = run.asOf().minusYears(5);
-      String after = "";
+      long classifyNanos = 0;
+      long writeNanos = 0;
+      long waitNanos = 0;
+      // the next chunk is read and derived while this one is classified and written
+      Future<Chunk> next = reader.submit(() -> readChunk(run.asOf(), "", fiveYearsAgo));
       while (true) {
-        List<AlumnusFactsRow> rows = mapper.selectAlumniChunk(after, settings.chunkSize());
-        if (rows.isEmpty()) {
+        long t0 = System.nanoTime();
+        Chunk chunk = next.get();
+        if (chunk.facts().isEmpty()) {
           break;
         }
-        String first = rows.get(0).studentNo();
-        String last = rows.get(rows.size() - 1).studentNo();
-        List<AlumnusFacts> facts = facts(run.asOf(), rows,
-            mapper.selectGiftYears(first, last, run.asOf(), fiveYearsAgo));
-        List<Membership> memberships = evaluate(evaluator, facts);
+        next = reader.submit(() -> readChunk(run.asOf(), chunk.last(), fiveYearsAgo));
+        long t1 = System.nanoTime();
+        List<Membership> memberships = evaluate(evaluator, chunk.facts());
+        long t2 = System.nanoTime();
         write(run.id(), memberships, counts);
-        evaluated += rows.size();
-        after = last;
+        evaluated += chunk.facts().size();
         mapper.updateRunProgress(run.id(), evaluated);
+        waitNanos += t1 - t0;
+        classifyNanos += t2 - t1;
+        writeNanos += System.nanoTime() - t2;
       }
+      log.info("Segmentation run {}: waited for reading {} ms, classified {} ms, wrote {} ms", run.id(),
+          waitNanos / 1_000_000, classifyNanos / 1_000_000, writeNanos / 1_000_000);
       long durationMs = (System.nanoTime() - start) / 1_000_000;
       long total = evaluated;
       transaction.executeWithoutResult(status -> {
@@ -203,6 +213,21 @@ public class SegmentationService {
       cause = e.getCause();
     }
     return text.length() > 2000 ? text.substring(0, 2000) : text;
+  }
+
+  /** A chunk of alumni with their derived facts, and the last student number read. */
+  private record Chunk(List<AlumnusFacts> facts, String last) {
+  }
+
+  /** The next chunk after {@code after} in student number order: its rows and, in one query, its gifts. */
+  private Chunk readChunk(LocalDate asOf, String after, LocalDate fiveYearsAgo) {
+    List<AlumnusFactsRow> rows = mapper.selectAlumniChunk(after, settings.chunkSize());
+    if (rows.isEmpty()) {
+      return new Chunk(List.of(), after);
+    }
+    String first = rows.get(0).studentNo();
+    String last = rows.get(rows.size() - 1).studentNo();
+    return new Chunk(facts(asOf, rows, mapper.selectGiftYears(first, last, asOf, fiveYearsAgo)), last);
   }
 
   /** Derived facts of DATA.md for one chunk, from its alumni rows and its gifts grouped by alumnus and year. */

@@ -83,7 +83,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * </pre>
  *
  * <p>What it builds, on one H2 in-memory database of its own ({@code jdbc:h2:mem:process-<uuid>}): the registry
- * schema (Flyway, {@code classpath:db/migration}); a plain MyBatis {@link SqlSessionFactory} with the registry's
+ * schema (Flyway, {@code classpath:db/migration/common} and {@code h2}); a plain MyBatis {@link SqlSessionFactory} with the registry's
  * mapper XMLs and the settings of application.yaml; real mappers from a {@link SqlSessionManager}; the
  * {@link Catalogue}; the shipped DRL compiled into rule sets (once per JVM); and a Camunda engine on the same
  * database (schema update, full history, no job executor) with the {@link AssignmentEnginePlugin} and the real
@@ -138,7 +138,7 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
     pool.setMinimumIdle(1);
     dataSource = new HikariDataSource(pool);
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
 
       sessions = SqlSessionManager.newInstance(sqlSessionFactory(dataSource));
       alumni = sessions.getMapper(AlumnusMapper.class);

@@ -1,0 +1,4 @@
+-- An alumnus' memberships in a run are found through the primary key (run_id, segment_code, student_no), one
+-- seek per segment code; the secondary index cost every run a second write per membership.
+-- (H2 and MySQL spell DROP INDEX differently: this is the H2 spelling of mysql/V5.)
+DROP INDEX ix_segment_membership_student;
