@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** alumni.csv of DATA.md: validation, and upsert by student_no that tells new, changed and unchanged rows apart. */
-final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
+public final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
 
-  static final List<String> COLUMNS = List.of("student_no", "name", "gender", "college", "major", "degree",
+  public static final List<String> COLUMNS = List.of("student_no", "name", "gender", "college", "major", "degree",
       "enrollment_year", "graduation_year", "class_name", "city", "country", "employer", "industry", "job_title",
       "email", "phone", "honors", "consent_contact", "consent_fundraising", "deceased");
-  static final Set<String> REQUIRED = Set.of("student_no", "name", "college", "degree", "graduation_year");
+  public static final Set<String> REQUIRED = Set.of("student_no", "name", "college", "degree", "graduation_year");
 
   private static final Pattern STUDENT_NO = Pattern.compile("[A-Za-z0-9-]{4,20}");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

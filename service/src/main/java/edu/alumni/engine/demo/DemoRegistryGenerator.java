@@ -1,5 +1,7 @@
 package edu.alumni.engine.demo;
 
+import edu.alumni.engine.alumni.AlumniCsvFormat;
+import edu.alumni.engine.gift.GiftCsvFormat;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -40,14 +42,11 @@ import java.util.SplittableRandom;
  */
 public final class DemoRegistryGenerator {
 
-  /** The columns of alumni.csv (DATA.md), in the order they are written. */
-  public static final List<String> ALUMNI_COLUMNS = List.of("student_no", "name", "gender", "college", "major",
-      "degree", "enrollment_year", "graduation_year", "class_name", "city", "country", "employer", "industry",
-      "job_title", "email", "phone", "honors", "consent_contact", "consent_fundraising", "deceased");
+  /** The columns of alumni.csv (DATA.md), in the order they are written: the import's own list. */
+  public static final List<String> ALUMNI_COLUMNS = AlumniCsvFormat.COLUMNS;
 
-  /** The columns of gifts.csv (DATA.md), in the order they are written. */
-  public static final List<String> GIFT_COLUMNS = List.of("gift_ref", "student_no", "amount_cny", "gift_date",
-      "fund_code", "channel");
+  /** The columns of gifts.csv (DATA.md), in the order they are written: the import's own list. */
+  public static final List<String> GIFT_COLUMNS = GiftCsvFormat.COLUMNS;
 
   /** Share of gifts per fund, as designed (a gift goes to its donor's usual fund or, less often, another). */
   public static final List<Weighted<String>> FUND_MIX = List.of(

@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** gifts.csv of DATA.md: insert-only by gift_ref; a stored gift is never changed by an import. */
-final class GiftCsvFormat implements CsvImportFormat<Gift> {
+public final class GiftCsvFormat implements CsvImportFormat<Gift> {
 
-  static final List<String> COLUMNS = List.of("gift_ref", "student_no", "amount_cny", "gift_date", "fund_code",
+  public static final List<String> COLUMNS = List.of("gift_ref", "student_no", "amount_cny", "gift_date", "fund_code",
       "channel");
-  static final Set<String> REQUIRED = Set.of("gift_ref", "student_no", "amount_cny", "gift_date", "fund_code");
+  public static final Set<String> REQUIRED = Set.of("gift_ref", "student_no", "amount_cny", "gift_date", "fund_code");
   static final Set<String> CHANNELS = Set.of("ONLINE", "BANK_TRANSFER", "CHEQUE", "CASH", "STOCK", "IN_KIND");
 
   private static final Pattern GIFT_REF = Pattern.compile("[A-Za-z0-9._-]{1,40}");
