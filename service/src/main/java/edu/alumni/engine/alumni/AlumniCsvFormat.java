@@ -35,10 +35,13 @@ public final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
   /** Where each student number was first seen in this file (validation only). */
   private Map<String, Long> seen = new HashMap<>();
   private final AlumnusMapper writer;
+  /** Nothing was stored when the import began: every valid row is new (a file repeats no student number). */
+  private final boolean registryEmpty;
   /** Optional columns the file does not have: an upsert keeps their stored values. */
   private Set<String> absentColumns;
 
-  AlumniCsvFormat(Catalogue catalogue, Year currentYear, AlumnusMapper writer) {
+  AlumniCsvFormat(Catalogue catalogue, Year currentYear, AlumnusMapper writer, boolean registryEmpty) {
+    this.registryEmpty = registryEmpty;
     this.catalogue = catalogue;
     this.currentYear = currentYear.getValue();
     this.writer = writer;
@@ -178,6 +181,11 @@ public final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
 
   @Override
   public void write(List<Alumnus> rows, ImportCounts counts) {
+    if (registryEmpty) {
+      rows.forEach(writer::insertAlumnus);
+      counts.imported += rows.size();
+      return;
+    }
     Map<String, Alumnus> stored = writer.selectByStudentNos(rows.stream().map(Alumnus::studentNo).toList())
         .stream().collect(Collectors.toMap(Alumnus::studentNo, Function.identity()));
     List<Alumnus> changed = new ArrayList<>();

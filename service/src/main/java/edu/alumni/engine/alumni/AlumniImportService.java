@@ -20,8 +20,11 @@ public class AlumniImportService {
   private final Clock clock;
   /** Writes go through a batch executor: one JDBC batch per chunk instead of one round trip per row. */
   private final AlumnusMapper batchMapper;
+  private final AlumnusMapper alumni;
 
-  public AlumniImportService(CsvImporter importer, Catalogue catalogue, Clock clock, SqlSessionFactory sessions) {
+  public AlumniImportService(CsvImporter importer, Catalogue catalogue, Clock clock, SqlSessionFactory sessions,
+      AlumnusMapper alumni) {
+    this.alumni = alumni;
     this.importer = importer;
     this.catalogue = catalogue;
     this.clock = clock;
@@ -29,6 +32,8 @@ public class AlumniImportService {
   }
 
   public ImportReport importCsv(InputStream csv, boolean partial) {
-    return importer.run(csv, partial, () -> new AlumniCsvFormat(catalogue, Year.now(clock), batchMapper), true);
+    // created once the import holds the import lock, so "empty" still holds when the rows are written
+    return importer.run(csv, partial, () -> new AlumniCsvFormat(catalogue, Year.now(clock), batchMapper,
+        alumni.selectAnyStudentNo() == null), true);
   }
 }

@@ -25,6 +25,9 @@ public interface AlumnusMapper {
 
   long countAll();
 
+  /** Any one student number, or null when the registry is empty. */
+  String selectAnyStudentNo();
+
   void insertAlumnus(Alumnus alumnus);
 
   void updateAlumnus(Alumnus alumnus);

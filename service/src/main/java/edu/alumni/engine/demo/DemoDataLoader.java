@@ -5,6 +5,7 @@ import edu.alumni.engine.alumni.AlumnusMapper;
 import edu.alumni.engine.csv.ImportReport;
 import edu.alumni.engine.demo.DemoUsers.DemoUser;
 import edu.alumni.engine.gift.GiftImportService;
+import edu.alumni.engine.segment.SegmentationService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Profile {@code demo}: at start-up, after the staff groups exist, creates the missing demo accounts of
  * {@link DemoUsers} and, when the registry is empty, imports a generated registry of {@code alumni.demo.alumni}
- * alumni and their gifts through the ordinary imports, so the demo data is validated like any file. A registry that
- * has alumni is left alone, so a restart imports nothing again.
+ * alumni and their gifts through the ordinary imports, so the demo data is validated like any file, then starts a
+ * segmentation run as of today (its triggers start reunions and visits). A registry that has alumni is left alone,
+ * so a restart imports nothing again.
  */
 @Component
 @Profile("demo")
@@ -40,17 +42,20 @@ public class DemoDataLoader implements ApplicationRunner {
   private final AlumnusMapper alumni;
   private final AlumniImportService alumniImports;
   private final GiftImportService giftImports;
+  private final SegmentationService segmentation;
   private final Clock clock;
   private final int count;
   private final long seed;
 
   public DemoDataLoader(IdentityService identity, AlumnusMapper alumni, AlumniImportService alumniImports,
-      GiftImportService giftImports, Clock clock, @Value("${alumni.demo.alumni:5000}") int count,
+      GiftImportService giftImports, SegmentationService segmentation, Clock clock,
+      @Value("${alumni.demo.alumni:5000}") int count,
       @Value("${alumni.demo.seed:20261125}") long seed) {
     this.identity = identity;
     this.alumni = alumni;
     this.alumniImports = alumniImports;
     this.giftImports = giftImports;
+    this.segmentation = segmentation;
     this.clock = clock;
     this.count = count;
     this.seed = seed;
@@ -67,6 +72,8 @@ public class DemoDataLoader implements ApplicationRunner {
       return;
     }
     importRegistry();
+    // segments, and the reunions and visits they trigger, so coordinators find work in Tasklist at once
+    segmentation.start(LocalDate.now(clock), "demo");
   }
 
   /** Creates the demo accounts that are missing and adds any missing membership; existing passwords stay. */

@@ -28,6 +28,9 @@ public interface ReunionMapper {
 
   List<Invitation> selectInvitationsOfStudent(String studentNo);
 
+  /** Invitations and RSVPs of every reunion of a cohort, by business key prefix ({@code reunion-cs-2016-}). */
+  List<Invitation> selectInvitationsByKeyPrefix(String businessKeyPrefix);
+
   /** REUNION_MILESTONE members of a segmentation run, counted by class (college, graduation year). */
   List<MilestoneCohort> selectMilestoneCohorts(long runId);
 }

@@ -1,0 +1,79 @@
+package edu.alumni.engine.context;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is asking for a context page: the user signed in to the Camunda webapps (the same browser session as
+ * Tasklist), or HTTP Basic credentials; and whether one of their groups may read it.
+ */
+@Component
+class ContextAccess {
+
+  static final String ENGINE = "default";
+
+  private final IdentityService identity;
+
+  ContextAccess(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** Empty when the caller may read; otherwise the refusal to answer with. */
+  Optional<ResponseEntity<String>> check(HttpServletRequest request, Set<String> allowedGroups) {
+    List<String> groups = groupsOf(request);
+    if (groups == null) {
+      ResponseEntity<String> page = ContextPageController.page(HttpStatus.UNAUTHORIZED, "Sign in",
+          "<p>Sign in to <a href=\"/camunda/app/tasklist/\">Tasklist</a> first, then open this link again.</p>");
+      return Optional.of(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"alumni-engagement\"")
+          .headers(page.getHeaders()).body(page.getBody()));
+    }
+    if (groups.stream().noneMatch(allowedGroups::contains)) {
+      return Optional.of(ContextPageController.page(HttpStatus.FORBIDDEN, "Forbidden",
+          "<p>Your account is in none of the groups that may read this page: " + allowedGroups + ".</p>"));
+    }
+    return Optional.empty();
+  }
+
+  /** The caller's group ids, or null when nobody is signed in. */
+  private List<String> groupsOf(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+      Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine(ENGINE);
+      if (auth instanceof UserAuthentication user && user.getGroupIds() != null) {
+        return user.getGroupIds();
+      }
+    }
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header != null && header.startsWith("Basic ")) {
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException notBase64) {
+        return null;
+      }
+      int colon = decoded.indexOf(':');
+      if (colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
+        return identity.createGroupQuery().groupMember(decoded.substring(0, colon)).list().stream()
+            .map(Group::getId).toList();
+      }
+    }
+    return null;
+  }
+}
