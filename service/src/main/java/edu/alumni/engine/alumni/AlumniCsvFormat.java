@@ -183,6 +183,7 @@ public final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
   public void write(List<Alumnus> rows, ImportCounts counts) {
     if (registryEmpty) {
       rows.forEach(writer::insertAlumnus);
+      writer.flushStatements();
       counts.imported += rows.size();
       return;
     }
@@ -205,5 +206,6 @@ public final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
       writer.updateAlumnus(row);
       counts.updated++;
     }
+    writer.flushStatements();
   }
 }

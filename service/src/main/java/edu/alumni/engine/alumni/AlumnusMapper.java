@@ -2,6 +2,8 @@ package edu.alumni.engine.alumni;
 
 import java.util.Collection;
 import java.util.List;
+import org.apache.ibatis.executor.BatchResult;
+import org.apache.ibatis.annotations.Flush;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -29,6 +31,10 @@ public interface AlumnusMapper {
   String selectAnyStudentNo();
 
   void insertAlumnus(Alumnus alumnus);
+
+  /** Sends the statements a batch session holds (one JDBC batch per import chunk, not one for the whole file). */
+  @Flush
+  List<BatchResult> flushStatements();
 
   void updateAlumnus(Alumnus alumnus);
 

@@ -203,5 +203,6 @@ public final class GiftCsvFormat implements CsvImportFormat<Gift> {
       writer.insertGift(gift);
       counts.imported++;
     }
+    writer.flushStatements();
   }
 }

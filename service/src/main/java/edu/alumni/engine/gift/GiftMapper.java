@@ -2,6 +2,8 @@ package edu.alumni.engine.gift;
 
 import java.util.Collection;
 import java.util.List;
+import org.apache.ibatis.executor.BatchResult;
+import org.apache.ibatis.annotations.Flush;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -20,4 +22,8 @@ public interface GiftMapper {
   long countAll();
 
   void insertGift(Gift gift);
+
+  /** Sends the statements a batch session holds (one JDBC batch per import chunk, not one for the whole file). */
+  @Flush
+  List<BatchResult> flushStatements();
 }
