@@ -68,7 +68,6 @@ class CampaignEndToEndTests extends HttpTestSupport {
   LocalDate today;
   int year;
   String reunion;
-  final List<Long> runs = new ArrayList<>();
 
   @BeforeEach
   void importedAndSegmented() {
@@ -116,16 +115,9 @@ class CampaignEndToEndTests extends HttpTestSupport {
 
   @AfterEach
   void cleanUp() {
-    awaitNoRun();
+    awaitNoSegmentationRun();
     removeWhatTheseTestsStart();
-    for (long id : runs) {
-      jdbc.update("DELETE FROM segment_membership WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_run_count WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_run_started WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_current WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_run WHERE id = ?", id);
-    }
-    runs.clear();
+    removeSegmentationRuns();
     cleanRegistry();
     USERS.forEach(this::deleteUser);
   }
@@ -141,55 +133,11 @@ class CampaignEndToEndTests extends HttpTestSupport {
 
   // ---- segmentation over HTTP ----
 
-  /** POST /api/segmentation/runs as a manager (D = today), then the run's report once its triggers reported. */
+  /** POST /api/segmentation/runs as a manager (D = today); the run's report once it has ended. */
   JsonNode segment() {
-    awaitNoRun();
-    Response started = postJson("/api/segmentation/runs", "{}", MANAGER, PASSWORD);
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String location = started.headers().firstValue("Location").orElseThrow();
-    String path = location.substring(location.indexOf("/api/"));
-    runs.add(Long.parseLong(path.substring(path.lastIndexOf('/') + 1)));
-    long until = System.currentTimeMillis() + 120_000;
-    while (true) {
-      Response r = get(path, MANAGER, PASSWORD);
-      assertThat(r.status()).as(r.toString()).isEqualTo(200);
-      JsonNode run = r.json();
-      String status = run.get("status").asText();
-      // the run turns COMPLETED before its triggers fire: wait for both to report what they started
-      boolean reported = run.has("started") && run.get("started").size() == 2;
-      if ("FAILED".equals(status) || "COMPLETED".equals(status) && (reported || run.has("error"))) {
-        assertThat(status).as(run.toString()).isEqualTo("COMPLETED");
-        assertThat(run.has("error")).as(run.toString()).isFalse();
-        return run;
-      }
-      assertThat(System.currentTimeMillis()).as("run %s not done: %s", path, run).isLessThan(until);
-      sleep(50);
-    }
+    return runSegmentation(null, MANAGER, PASSWORD);
   }
 
-  void awaitNoRun() {
-    long until = System.currentTimeMillis() + 60_000;
-    while (jdbc.queryForObject("SELECT COUNT(*) FROM segmentation_run WHERE status = 'RUNNING'", Long.class) > 0
-        && System.currentTimeMillis() < until) {
-      sleep(50);
-    }
-    if (!runs.isEmpty()) {
-      long last = runs.get(runs.size() - 1);
-      while (jdbc.queryForObject("SELECT COUNT(*) FROM segmentation_run_started WHERE run_id = ?", Long.class,
-          last) < 2 && System.currentTimeMillis() < until) {
-        sleep(50);
-      }
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   // ---- tasks over /engine-rest ----
 

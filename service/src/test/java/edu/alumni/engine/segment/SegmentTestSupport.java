@@ -270,13 +270,4 @@ public abstract class SegmentTestSupport extends HttpTestSupport {
   protected Response post(String path, String user, String password) {
     return post(path, null, new byte[0], user, password);
   }
-
-  protected static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -48,7 +48,6 @@ class TriggerTests extends HttpTestSupport {
   RuntimeService runtime;
   HistoryService history;
   TaskService tasks;
-  final List<Long> runs = new ArrayList<>();
 
   /** An alumni.csv row of these tests. */
   record Alum(String studentNo, String college, int graduationYear, String city, String email,
@@ -179,16 +178,9 @@ class TriggerTests extends HttpTestSupport {
 
   @AfterEach
   void cleanUp() {
-    awaitNoRun();
+    awaitNoSegmentationRun();
     removeWhatTheseTestsStart();
-    for (long id : runs) {
-      jdbc.update("DELETE FROM segment_membership WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_run_count WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_run_started WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_current WHERE run_id = ?", id);
-      jdbc.update("DELETE FROM segmentation_run WHERE id = ?", id);
-    }
-    runs.clear();
+    removeSegmentationRuns();
     cleanRegistry();
     deleteUser(MANAGER);
   }
@@ -201,62 +193,14 @@ class TriggerTests extends HttpTestSupport {
 
   // ---- runs over HTTP ----
 
-  /** Starts a run as a manager and waits until it has completed and every trigger has reported; its report. */
+  /** Starts a run as a manager and waits until it has ended (its triggers included); its report. */
   JsonNode run(LocalDate asOf) {
-    awaitNoRun();
-    Response started = postJson("/api/segmentation/runs", "{\"asOf\": \"" + asOf + "\"}", MANAGER, PASSWORD);
-    assertThat(started.status()).as(started.toString()).isEqualTo(202);
-    String location = started.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
-        "no Location: " + started));
-    String path = location.substring(location.indexOf("/api/"));
-    assertThat(path).matches("/api/segmentation/runs/[0-9]+");
-    runs.add(Long.parseLong(path.substring(path.lastIndexOf('/') + 1)));
-    long until = System.currentTimeMillis() + 120_000;
-    while (true) {
-      Response r = get(path, MANAGER, PASSWORD);
-      assertThat(r.status()).as(r.toString()).isEqualTo(200);
-      JsonNode run = r.json();
-      String status = run.get("status").asText();
-      // the run turns COMPLETED before its triggers fire: wait for both of them to report what they started
-      boolean reported = run.has("started") && run.get("started").has(ReunionPlanning.PROCESS_KEY)
-          && run.get("started").has(VisitCycle.PROCESS_KEY);
-      if ("FAILED".equals(status) || "COMPLETED".equals(status) && (reported || run.has("error"))) {
-        assertThat(status).as(run.toString()).isEqualTo("COMPLETED");
-        assertThat(run.has("error")).as(run.toString()).isFalse();
-        assertThat(run.get("asOf").asText()).isEqualTo(asOf.toString());
-        assertThat(run.get("alumniEvaluated").asLong()).isEqualTo(count("alumnus"));
-        return run;
-      }
-      assertThat(System.currentTimeMillis()).as("run %s still not done: %s", path, run).isLessThan(until);
-      sleep(50);
-    }
+    JsonNode run = runSegmentation(asOf, MANAGER, PASSWORD);
+    assertThat(run.get("asOf").asText()).isEqualTo(asOf.toString());
+    assertThat(run.get("alumniEvaluated").asLong()).isEqualTo(count("alumnus"));
+    return run;
   }
 
-  /** Waits while a run is going on (runs are one at a time). */
-  void awaitNoRun() {
-    long until = System.currentTimeMillis() + 60_000;
-    while (jdbc.queryForObject("SELECT COUNT(*) FROM segmentation_run WHERE status = 'RUNNING'", Long.class) > 0
-        && System.currentTimeMillis() < until) {
-      sleep(50);
-    }
-    // and until the triggers of our last run have reported
-    if (!runs.isEmpty()) {
-      long last = runs.get(runs.size() - 1);
-      while (jdbc.queryForObject("SELECT COUNT(*) FROM segmentation_run_started WHERE run_id = ?", Long.class,
-          last) < 2 && System.currentTimeMillis() < until) {
-        sleep(50);
-      }
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static Map<String, Integer> started(JsonNode run) {
     Map<String, Integer> started = new TreeMap<>();

@@ -1,5 +1,7 @@
 package edu.alumni.engine.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -202,6 +206,69 @@ public abstract class HttpTestSupport {
       return new Response(r.statusCode(), r.headers(), r.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The segmentation runs this test started; {@link #removeSegmentationRuns()} deletes them and what they wrote. */
+  protected final List<Long> segmentationRuns = new ArrayList<>();
+
+  /**
+   * Starts a segmentation run as {@code user} ({@code asOf} null: today) and polls its Location until it has ended
+   * (a run stays RUNNING until its triggers have reported); its report, asserted COMPLETED without an error.
+   */
+  protected JsonNode runSegmentation(LocalDate asOf, String user, String password) {
+    awaitNoSegmentationRun();
+    Response started = postJson("/api/segmentation/runs", asOf == null ? "{}" : "{\"asOf\": \"" + asOf + "\"}",
+        user, password);
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    String location = started.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+        "no Location: " + started));
+    String path = location.substring(location.indexOf("/api/"));
+    assertThat(path).matches("/api/segmentation/runs/[0-9]+");
+    segmentationRuns.add(Long.parseLong(path.substring(path.lastIndexOf('/') + 1)));
+    long until = System.currentTimeMillis() + 120_000;
+    while (true) {
+      Response r = get(path, user, password);
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      JsonNode run = r.json();
+      if (!"RUNNING".equals(run.get("status").asText())) {
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.has("error")).as(run.toString()).isFalse();
+        return run;
+      }
+      assertThat(System.currentTimeMillis()).as("run %s still not done: %s", path, run).isLessThan(until);
+      sleep(50);
+    }
+  }
+
+  /** Waits while a segmentation run is going on (runs are one at a time). */
+  protected void awaitNoSegmentationRun() {
+    long until = System.currentTimeMillis() + 120_000;
+    while (jdbc.queryForObject("SELECT COUNT(*) FROM segmentation_run WHERE status = 'RUNNING'", Long.class) > 0
+        && System.currentTimeMillis() < until) {
+      sleep(50);
+    }
+  }
+
+  /** Deletes the runs this test started, with their memberships, counts and started counts. */
+  protected void removeSegmentationRuns() {
+    awaitNoSegmentationRun();
+    for (long id : segmentationRuns) {
+      jdbc.update("DELETE FROM segment_membership WHERE run_id = ?", id);
+      jdbc.update("DELETE FROM segmentation_run_count WHERE run_id = ?", id);
+      jdbc.update("DELETE FROM segmentation_run_started WHERE run_id = ?", id);
+      jdbc.update("DELETE FROM segmentation_current WHERE run_id = ?", id);
+      jdbc.update("DELETE FROM segmentation_run WHERE id = ?", id);
+    }
+    segmentationRuns.clear();
+  }
+
+  protected static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
