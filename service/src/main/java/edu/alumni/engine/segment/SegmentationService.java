@@ -43,8 +43,6 @@ public class SegmentationService {
 
   private static final Logger log = LoggerFactory.getLogger(SegmentationService.class);
   private static final int DELETE_SLICE = 5_000;
-  private static final java.util.Comparator<Membership> MEMBERSHIP_KEY_ORDER = java.util.Comparator
-      .comparing(Membership::getSegment).thenComparing(Membership::getStudentNo);
 
   private final SegmentationMapper mapper;
   private final SegmentationMapper batchWriter;
@@ -276,8 +274,6 @@ public class SegmentationService {
   }
 
   private void write(long runId, List<Membership> memberships, Map<String, Long> counts) {
-    // in primary key order (segment, student number): each segment's index pages fill in sequence
-    memberships.sort(MEMBERSHIP_KEY_ORDER);
     transaction.executeWithoutResult(status -> {
       for (Membership m : memberships) {
         batchWriter.insertMembership(new MembershipRow(runId, m.getSegment(), m.getStudentNo(), m.getRule(),
