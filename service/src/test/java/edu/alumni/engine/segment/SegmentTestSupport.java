@@ -7,16 +7,8 @@ import edu.alumni.engine.rulebook.RuleBook;
 import edu.alumni.engine.system.HttpTestSupport;
 import edu.alumni.rules.BuiltInRules;
 import edu.alumni.rules.RuleSet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,12 +34,6 @@ import org.springframework.test.util.ReflectionTestUtils;
 public abstract class SegmentTestSupport extends HttpTestSupport {
 
   public static final String SEGMENTS_PATH = BuiltInRules.path(BuiltInRules.SEGMENTS);
-
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
 
   @Autowired
   protected RuleBook ruleBook;
@@ -242,29 +228,6 @@ public abstract class SegmentTestSupport extends HttpTestSupport {
   protected Long currentRunId() {
     return jdbc.query("SELECT run_id FROM segmentation_current WHERE id = 1",
         rs -> rs.next() ? rs.getLong(1) : null);
-  }
-
-  // ---- HTTP the shared support does not have ----
-
-  protected Response put(String path, String contentType, String body, String user, String password) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json, application/problem+json, */*;q=0.5")
-        .header("Content-Type", contentType)
-        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-          .getBytes(StandardCharsets.UTF_8)));
-    }
-    try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(r.statusCode(), r.headers(), r.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   protected Response post(String path, String user, String password) {

@@ -182,6 +182,11 @@ public abstract class HttpTestSupport {
     return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8), user, password);
   }
 
+  protected Response put(String path, String contentType, String body, String user, String password) {
+    return send(request(path).header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user, password);
+  }
+
   protected Response post(String path, String contentType, byte[] body, String user, String password) {
     HttpRequest.Builder b = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
