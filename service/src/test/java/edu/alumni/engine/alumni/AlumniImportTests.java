@@ -64,25 +64,6 @@ class AlumniImportTests extends HttpTestSupport {
     assertThat(json.get("rejected").asInt()).as("rejected").isEqualTo(rejected);
   }
 
-  private static void assertRejected(Response r, int rejectedRows, ImportError... errors) {
-    assertThat(r.status()).as(r.toString()).isEqualTo(422);
-    assertThat(r.isProblem()).as(r.toString()).isTrue();
-    assertThat(r.json().get("detail").asText()).contains("nothing was imported");
-    assertThat(r.json().get("rejected").asInt()).isEqualTo(rejectedRows);
-    assertThat(r.json().get("errorCount").asInt()).isEqualTo(errors.length);
-    assertThat(r.errors()).hasSize(errors.length);
-    for (int i = 0; i < errors.length; i++) {
-      ImportError actual = r.errors().get(i);
-      assertThat(actual.line()).as("line of error %d: %s", i, actual).isEqualTo(errors[i].line());
-      assertThat(actual.column()).as("column of error %d: %s", i, actual).isEqualTo(errors[i].column());
-      assertThat(actual.message()).as("message of error %d", i).contains(errors[i].message());
-    }
-  }
-
-  private static ImportError error(long line, String column, String message) {
-    return new ImportError(line, column, message);
-  }
-
   // ---- valid files ----
 
   @Test

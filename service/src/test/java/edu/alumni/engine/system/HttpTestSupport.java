@@ -217,6 +217,26 @@ public abstract class HttpTestSupport {
     }
   }
 
+  /** A 422 import problem with exactly these errors (line, column, a part of the message), in order. */
+  protected static void assertRejected(Response r, int rejectedRows, ImportError... errors) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(422);
+    assertThat(r.isProblem()).as(r.toString()).isTrue();
+    assertThat(r.json().get("detail").asText()).contains("nothing was imported");
+    assertThat(r.json().get("rejected").asInt()).isEqualTo(rejectedRows);
+    assertThat(r.json().get("errorCount").asInt()).isEqualTo(errors.length);
+    assertThat(r.errors()).hasSize(errors.length);
+    for (int i = 0; i < errors.length; i++) {
+      ImportError actual = r.errors().get(i);
+      assertThat(actual.line()).as("line of error %d: %s", i, actual).isEqualTo(errors[i].line());
+      assertThat(actual.column()).as("column of error %d: %s", i, actual).isEqualTo(errors[i].column());
+      assertThat(actual.message()).as("message of error %d", i).contains(errors[i].message());
+    }
+  }
+
+  protected static ImportError error(long line, String column, String message) {
+    return new ImportError(line, column, message);
+  }
+
   /** The segmentation runs this test started; {@link #removeSegmentationRuns()} deletes them and what they wrote. */
   protected final List<Long> segmentationRuns = new ArrayList<>();
 
