@@ -25,8 +25,10 @@ public final class AlumniCsvFormat implements CsvImportFormat<Alumnus> {
   public static final Set<String> REQUIRED = Set.of("student_no", "name", "college", "degree", "graduation_year");
 
   private static final Pattern STUDENT_NO = Pattern.compile("[A-Za-z0-9-]{4,20}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
+  /** DATA.md's e-mail rule, for every place that accepts an alumnus' e-mail. */
+  public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** DATA.md's phone rule, applied after removing spaces and '-'. */
+  public static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
   private static final Set<String> DEGREES = Set.of("BACHELOR", "MASTER", "DOCTOR");
   private static final int EMAIL_MAX = 254;
 

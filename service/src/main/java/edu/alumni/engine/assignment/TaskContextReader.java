@@ -13,7 +13,6 @@ import edu.alumni.rules.process.DonationStewardship;
 import edu.alumni.rules.process.ReunionPlanning;
 import edu.alumni.rules.process.VisitCycle;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -37,11 +36,11 @@ public class TaskContextReader {
   }
 
   public TaskContext read(String processKey, String taskKey, LocalDateTime now, VariableScope variables) {
-    String college = string(variables, ReunionPlanning.VAR_COLLEGE);
+    String college = ProcessVariables.text(variables, ReunionPlanning.VAR_COLLEGE);
     String chapter = null;
     BigDecimal lifetimeGiving = null;
-    String studentNo = string(variables, VisitCycle.VAR_STUDENT_NO);
-    String giftRef = string(variables, DonationStewardship.VAR_GIFT_REF);
+    String studentNo = ProcessVariables.text(variables, VisitCycle.VAR_STUDENT_NO);
+    String giftRef = ProcessVariables.text(variables, DonationStewardship.VAR_GIFT_REF);
     String fundCode = null;
     boolean restricted = false;
     if (giftRef != null) {
@@ -63,20 +62,9 @@ public class TaskContextReader {
       }
     }
     return new TaskContext(processKey, taskKey, now, college, chapter, lifetimeGiving,
-        string(variables, DonationStewardship.VAR_TIER), fundCode, restricted,
-        decimal(variables, ReunionPlanning.VAR_BUDGET), date(variables, ReunionPlanning.VAR_EVENT_DATE, zone),
-        date(variables, VisitCycle.VAR_VISIT_DATE, zone));
-  }
-
-  private static String string(VariableScope scope, String name) {
-    return ProcessVariables.text(scope, name);
-  }
-
-  private static BigDecimal decimal(VariableScope scope, String name) {
-    return ProcessVariables.decimal(scope, name);
-  }
-
-  private static LocalDate date(VariableScope scope, String name, ZoneId zone) {
-    return ProcessVariables.date(scope, name, zone);
+        ProcessVariables.text(variables, DonationStewardship.VAR_TIER), fundCode, restricted,
+        ProcessVariables.decimal(variables, ReunionPlanning.VAR_BUDGET),
+        ProcessVariables.date(variables, ReunionPlanning.VAR_EVENT_DATE, zone),
+        ProcessVariables.date(variables, VisitCycle.VAR_VISIT_DATE, zone));
   }
 }

@@ -18,6 +18,7 @@ import static edu.alumni.rules.process.VisitCycle.VAR_STUDENT_NO;
 import static edu.alumni.rules.process.VisitCycle.VAR_VISITORS;
 import static edu.alumni.rules.process.VisitCycle.VAR_VISIT_DATE;
 
+import edu.alumni.engine.alumni.AlumniCsvFormat;
 import edu.alumni.engine.alumni.AlumnusMapper;
 import edu.alumni.engine.catalogue.Catalogue;
 import edu.alumni.engine.system.ProcessVariables;
@@ -28,7 +29,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -45,8 +45,6 @@ public class RecordContactReportDelegate implements JavaDelegate {
   static final Set<String> METHODS = Set.of(VisitCycle.METHOD_IN_PERSON, VisitCycle.METHOD_PHONE,
       VisitCycle.METHOD_ONLINE, VisitCycle.METHOD_FAILED);
   static final int MIN_LEARNED = 10;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{7,15}");
 
   private final ContactReportMapper reports;
   private final AlumnusMapper alumni;
@@ -83,12 +81,12 @@ public class RecordContactReportDelegate implements JavaDelegate {
     if (months == null || months < 0 || months > 36) {
       problems.add("months until the next visit must be 0 (close the cycle) to 36");
     }
-    if (email != null && !EMAIL.matcher(email).matches()) {
+    if (email != null && !AlumniCsvFormat.EMAIL.matcher(email).matches()) {
       problems.add("the corrected e-mail '" + email + "' is not an e-mail address");
     }
     if (phone != null) {
       phone = phone.replace(" ", "").replace("-", "");
-      if (!PHONE.matcher(phone).matches()) {
+      if (!AlumniCsvFormat.PHONE.matcher(phone).matches()) {
         problems.add("the corrected phone must be 7 to 15 digits, optionally with a leading +");
       }
     }
