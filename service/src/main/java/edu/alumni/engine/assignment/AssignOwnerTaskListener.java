@@ -28,7 +28,7 @@ public class AssignOwnerTaskListener implements TaskListener {
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
     String processKey = execution.getProcessDefinition().getKey();
     String taskKey = task.getTaskDefinitionKey();
-    TaskOwners.Decision decision = owners.decide(processKey, taskKey, task);
+    TaskOwners.Decision decision = owners.decide(processKey, taskKey, execution.getProcessInstance());
     Assignment a = decision.assignment();
     a.getCandidateGroups().forEach(task::addCandidateGroup);
     if (a.getDue() != null) {

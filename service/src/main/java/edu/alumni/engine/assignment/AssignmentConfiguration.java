@@ -1,8 +1,6 @@
 package edu.alumni.engine.assignment;
 
-import edu.alumni.engine.alumni.AlumnusMapper;
 import edu.alumni.engine.catalogue.Catalogue;
-import edu.alumni.engine.gift.GiftMapper;
 import edu.alumni.engine.rulebook.RuleBook;
 import edu.alumni.rules.BuiltInRules;
 import java.time.Clock;
@@ -14,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 public class AssignmentConfiguration {
 
   @Bean
-  TaskOwners taskOwners(RuleBook rules, AlumnusMapper alumni, GiftMapper gifts, Catalogue catalogue, Clock clock) {
+  TaskOwners taskOwners(RuleBook rules, RegistryFactsMapper registry, Catalogue catalogue, Clock clock) {
     return new TaskOwners(() -> rules.active(BuiltInRules.ASSIGNMENT),
-        new TaskContextReader(alumni, gifts, catalogue, clock.getZone()), clock.getZone());
+        new TaskContextReader(registry, catalogue, clock.getZone()), clock.getZone());
   }
 
   @Bean

@@ -18,8 +18,9 @@ public class DueDates {
   }
 
   public Date of(DelegateExecution execution, String taskKey) {
-    String processKey = ((ExecutionEntity) execution).getProcessDefinition().getKey();
-    TaskOwners.Decision decision = owners.decide(processKey, taskKey, execution);
+    ExecutionEntity entity = (ExecutionEntity) execution;
+    TaskOwners.Decision decision = owners.decide(entity.getProcessDefinition().getKey(), taskKey,
+        entity.getProcessInstance());
     Date due = owners.toDate(decision.assignment().getDue());
     // a task without a due date never escalates: a timer far in the future stands for "never"
     return due != null ? due : new Date(ClockUtil.getCurrentTime().getTime() + 3650L * 24 * 3600 * 1000);

@@ -1,12 +1,7 @@
 package edu.alumni.engine.assignment;
 
-import edu.alumni.engine.alumni.Alumnus;
-import edu.alumni.engine.alumni.AlumnusMapper;
 import edu.alumni.engine.catalogue.Catalogue;
 import edu.alumni.engine.catalogue.Fund;
-import edu.alumni.engine.gift.Gift;
-import edu.alumni.engine.gift.GiftMapper;
-import edu.alumni.engine.gift.GiftSummary;
 import edu.alumni.engine.system.ProcessVariables;
 import edu.alumni.rules.assignment.TaskContext;
 import edu.alumni.rules.process.DonationStewardship;
@@ -23,48 +18,45 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public class TaskContextReader {
 
-  private final AlumnusMapper alumni;
-  private final GiftMapper gifts;
+  private final RegistryFactsMapper registry;
   private final Catalogue catalogue;
   private final ZoneId zone;
 
-  public TaskContextReader(AlumnusMapper alumni, GiftMapper gifts, Catalogue catalogue, ZoneId zone) {
-    this.alumni = alumni;
-    this.gifts = gifts;
+  public TaskContextReader(RegistryFactsMapper registry, Catalogue catalogue, ZoneId zone) {
+    this.registry = registry;
     this.catalogue = catalogue;
     this.zone = zone;
   }
 
-  public TaskContext read(String processKey, String taskKey, LocalDateTime now, VariableScope variables) {
-    String college = ProcessVariables.text(variables, ReunionPlanning.VAR_COLLEGE);
+  /**
+   * The context of a task from the variables of its process instance. The forms and delegates set every variable
+   * the rules read on the instance itself, so reading there (not through the task or its execution) sees the same
+   * values without loading the variables of the task and of each concurrent execution from the database first.
+   */
+  public TaskContext read(String processKey, String taskKey, LocalDateTime now, VariableScope instance) {
+    String college = ProcessVariables.text(instance, ReunionPlanning.VAR_COLLEGE);
+    String studentNo = ProcessVariables.text(instance, VisitCycle.VAR_STUDENT_NO);
+    String giftRef = ProcessVariables.text(instance, DonationStewardship.VAR_GIFT_REF);
+    RegistryFacts facts = null;
+    if (giftRef != null || studentNo != null) {
+      facts = registry.selectRegistryFacts(giftRef, studentNo);
+      if (facts == null && giftRef != null && studentNo != null) {
+        facts = registry.selectRegistryFacts(null, studentNo); // the gift is gone, the alumnus may not be
+      }
+    }
     String chapter = null;
     BigDecimal lifetimeGiving = null;
-    String studentNo = ProcessVariables.text(variables, VisitCycle.VAR_STUDENT_NO);
-    String giftRef = ProcessVariables.text(variables, DonationStewardship.VAR_GIFT_REF);
-    String fundCode = null;
-    boolean restricted = false;
-    if (giftRef != null) {
-      Gift gift = gifts.selectByGiftRef(giftRef);
-      if (gift != null) {
-        studentNo = studentNo == null ? gift.studentNo() : studentNo;
-        fundCode = gift.fundCode();
-        Fund fund = catalogue.funds().get(fundCode);
-        restricted = fund != null && fund.restricted();
-      }
-    }
-    if (studentNo != null) {
-      Alumnus alumnus = alumni.selectByStudentNo(studentNo);
-      if (alumnus != null) {
-        college = college == null ? alumnus.collegeCode() : college;
-        chapter = alumnus.chapterCode();
-        GiftSummary giving = gifts.selectSummaryByStudentNo(studentNo);
-        lifetimeGiving = giving == null ? BigDecimal.ZERO : giving.lifetimeGivingCny();
-      }
+    String fundCode = facts == null ? null : facts.fundCode();
+    Fund fund = fundCode == null ? null : catalogue.funds().get(fundCode);
+    if (facts != null && facts.studentNo() != null) {
+      college = college == null ? facts.collegeCode() : college;
+      chapter = facts.chapterCode();
+      lifetimeGiving = facts.lifetimeGivingCny() == null ? BigDecimal.ZERO : facts.lifetimeGivingCny();
     }
     return new TaskContext(processKey, taskKey, now, college, chapter, lifetimeGiving,
-        ProcessVariables.text(variables, DonationStewardship.VAR_TIER), fundCode, restricted,
-        ProcessVariables.decimal(variables, ReunionPlanning.VAR_BUDGET),
-        ProcessVariables.date(variables, ReunionPlanning.VAR_EVENT_DATE, zone),
-        ProcessVariables.date(variables, VisitCycle.VAR_VISIT_DATE, zone));
+        ProcessVariables.text(instance, DonationStewardship.VAR_TIER), fundCode, fund != null && fund.restricted(),
+        ProcessVariables.decimal(instance, ReunionPlanning.VAR_BUDGET),
+        ProcessVariables.date(instance, ReunionPlanning.VAR_EVENT_DATE, zone),
+        ProcessVariables.date(instance, VisitCycle.VAR_VISIT_DATE, zone));
   }
 }

@@ -32,10 +32,10 @@ public class TaskOwners {
     this.zone = zone;
   }
 
-  /** The decision for a task of a process, from the instance's variables, at the engine's current time. */
-  public Decision decide(String processKey, String taskKey, VariableScope variables) {
+  /** The decision for a task of a process, from the process instance's variables, at the engine's current time. */
+  public Decision decide(String processKey, String taskKey, VariableScope processInstance) {
     LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
-    TaskContext context = contexts.read(processKey, taskKey, now, variables);
+    TaskContext context = contexts.read(processKey, taskKey, now, processInstance);
     RuleSet ruleSet = rules.get();
     return new AssignmentRules(ruleSet).decide(context)
         .map(a -> new Decision(a, false, ruleSet.version()))

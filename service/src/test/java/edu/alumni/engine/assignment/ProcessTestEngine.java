@@ -150,7 +150,7 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
       catalogue = new Catalogue(sessions.getMapper(CatalogueMapper.class));
 
       TaskOwners taskOwners = new TaskOwners(ProcessTestEngine::assignmentRules,
-          new TaskContextReader(alumni, gifts, catalogue, ZONE), ZONE);
+          new TaskContextReader(sessions.getMapper(RegistryFactsMapper.class), catalogue, ZONE), ZONE);
 
       StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
       configuration.setProcessEngineName(name);
@@ -189,7 +189,7 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
     configuration.setJdbcTypeForNull(JdbcType.NULL);
     // each interface's XML sits beside it on the classpath (edu/alumni/engine/**/XMapper.xml)
     for (Class<?> mapper : List.of(AlumnusMapper.class, GiftMapper.class, CatalogueMapper.class, ReunionMapper.class,
-        StewardshipMapper.class, ContactReportMapper.class, OwnerDecisionMapper.class)) {
+        StewardshipMapper.class, ContactReportMapper.class, OwnerDecisionMapper.class, RegistryFactsMapper.class)) {
       configuration.addMapper(mapper);
     }
     return new SqlSessionFactoryBuilder().build(configuration);
