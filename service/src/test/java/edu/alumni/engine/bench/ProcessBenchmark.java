@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * transaction) against the same number of starts of a one-task process through the bare engine API in the same
  * run; then, with 100,000 open tasks, the candidate-group task query of Tasklist through {@code /engine-rest}.
  *
- * <p>Settings: {@code bench.gifts} (10,000), {@code bench.threads} (client threads, 4), {@code bench.open-tasks}
+ * <p>Settings: {@code bench.gifts} (10,000), {@code bench.warm-up} (2,000 of each path first, not measured),
+ * {@code bench.threads} (client threads, 4), {@code bench.open-tasks}
  * (100,000), {@code bench.db} (mariadb or h2), {@code bench.mariadb.url|user|password}, {@code bench.workdir},
  * {@code bench.out}.
  */
@@ -64,6 +65,7 @@ public final class ProcessBenchmark {
   final Path workdir = Path.of(SegmentationBenchmark.setting("bench.workdir",
       System.getProperty("java.io.tmpdir") + "/alumni-bench"));
   final String out = SegmentationBenchmark.setting("bench.out", "");
+  final int warmUp = Integer.parseInt(SegmentationBenchmark.setting("bench.warm-up", "2000").replace("_", ""));
 
   public static void main(String[] args) throws Exception {
     new ProcessBenchmark().run();
@@ -105,14 +107,12 @@ public final class ProcessBenchmark {
       Files.deleteIfExists(alumniCsv);
       List<String> studentNos = jdbc.queryForList("SELECT student_no FROM alumnus ORDER BY student_no", String.class);
 
-      // 1. gifts through the service, over HTTP
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String auth = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN)
           .getBytes(StandardCharsets.UTF_8));
       String[] funds = {"general", "scholarship", "discipline", "library", "green-campus", "alumni-service"};
       String[] amounts = {"200", "1500", "12000", "150000", "800", "50"};
-      warmUp(http, port, auth, studentNos.get(0));
-      double serviceSeconds = parallel(gifts, i -> {
+      Step postGift = i -> {
         String body = String.format(Locale.ROOT, "{\"giftRef\":\"B-%d\",\"studentNo\":\"%s\",\"amountCny\":\"%s\","
             + "\"giftDate\":\"%s\",\"fundCode\":\"%s\",\"channel\":\"ONLINE\"}", i,
             studentNos.get(i % studentNos.size()), amounts[i % amounts.length], today, funds[i % funds.length]);
@@ -122,19 +122,35 @@ public final class ProcessBenchmark {
         if (r.statusCode() != 201) {
           throw new IllegalStateException("gift " + i + ": " + r.statusCode() + " " + r.body());
         }
-      });
-      long firstTasks = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
-      lines.add(row("gifts through POST /api/gifts (HTTP, rules, first user tasks)", gifts, serviceSeconds));
-
-      // 2. the same number of starts of a one-task process through the bare engine API
+      };
       RepositoryService repository = app.getBean(RepositoryService.class);
       RuntimeService runtime = app.getBean(RuntimeService.class);
       BpmnModelInstance oneTask = Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
           .startEvent().userTask("benchTask").endEvent().done();
       repository.createDeployment().addModelInstance(BARE_PROCESS + ".bpmn", oneTask).deploy();
-      runtime.startProcessInstanceByKey(BARE_PROCESS);
+
+      // 0. warm-up of both paths (not measured): the JIT compiles the engine, Spring, Drools and MyBatis code
+      // first, which would otherwise be charged to whichever path runs first
+      long warmStart = System.nanoTime();
+      parallel(warmUp, i -> postGift.run(gifts + i));
+      parallel(warmUp, i -> runtime.startProcessInstanceByKey(BARE_PROCESS, "warm-" + i));
+      System.out.printf("warm-up: %,d gifts and %,d bare starts in %.1f s%n", warmUp, warmUp,
+          SegmentationBenchmark.secs(warmStart));
+      long tasksBefore = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
+
+      // 1. gifts through the service, over HTTP
+      long cpu = ImportBenchmark.Measure.processCpuNanos();
+      double serviceSeconds = parallel(gifts, postGift);
+      long firstTasks = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class) - tasksBefore;
+      double serviceCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
+      lines.add(row("gifts through POST /api/gifts (HTTP, rules, first user tasks)", gifts, serviceSeconds,
+          serviceCpu));
+
+      // 2. the same number of starts of a one-task process through the bare engine API
+      cpu = ImportBenchmark.Measure.processCpuNanos();
       double bareSeconds = parallel(gifts, i -> runtime.startProcessInstanceByKey(BARE_PROCESS, "bare-" + i));
-      lines.add(row("one-task process through the bare engine API", gifts, bareSeconds));
+      double bareCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
+      lines.add(row("one-task process through the bare engine API", gifts, bareSeconds, bareCpu));
       double ratio = bareSeconds == 0 ? 0 : (gifts / bareSeconds) / (gifts / serviceSeconds);
 
       // 3. task query by candidate group with openTasks open tasks
@@ -166,7 +182,7 @@ public final class ProcessBenchmark {
       double p95 = millis[(int) Math.ceil(millis.length * 0.95) - 1];
       String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c ->
           c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
-      String table = "| measure | count | seconds | per second |\n| --- | --- | --- | --- |\n"
+      String table = "| measure | count | seconds | per second | JVM CPU ms each |\n| --- | --- | --- | --- | --- |\n"
           + String.join("\n", lines) + "\n\n"
           + String.format(Locale.ROOT, "Bare engine / service throughput: %.2f× (target ≤ 2×). First user tasks "
               + "after the gifts: %,d.%n%nTask query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
@@ -178,16 +194,6 @@ public final class ProcessBenchmark {
             + ", " + Runtime.getRuntime().availableProcessors() + " cpus, " + threads + " client threads\n\n" + table,
             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       }
-    }
-  }
-
-  private void warmUp(HttpClient http, int port, String auth, String studentNo) throws Exception {
-    for (int i = 0; i < 50; i++) {
-      String body = "{\"giftRef\":\"WARM-" + i + "\",\"studentNo\":\"" + studentNo + "\",\"amountCny\":\"100\","
-          + "\"giftDate\":\"" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "\",\"fundCode\":\"general\"}";
-      http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/gifts"))
-          .header("Authorization", auth).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
   }
 
@@ -219,7 +225,8 @@ public final class ProcessBenchmark {
     }
   }
 
-  private static String row(String what, int count, double seconds) {
-    return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f |", what, count, seconds, count / seconds);
+  private static String row(String what, int count, double seconds, double cpuMillisEach) {
+    return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f |", what, count, seconds, count / seconds,
+        cpuMillisEach);
   }
 }
