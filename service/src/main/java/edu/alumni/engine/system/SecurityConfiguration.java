@@ -42,6 +42,8 @@ public class SecurityConfiguration {
             .hasAnyAuthority(FOUNDATION_FINANCE, MANAGERS, ADMINS)
             .requestMatchers(HttpMethod.POST, "/api/reunions/*/rsvps").hasAnyAuthority(COORDINATORS, MANAGERS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/segments").authenticated()
+            // the console asks who is signed in, whatever their role, to show its pages or "no access"
+            .requestMatchers(HttpMethod.GET, "/api/me").authenticated()
             .requestMatchers(HttpMethod.GET, "/api/segments/*/members")
             .hasAnyAuthority(COORDINATORS, MANAGERS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/segmentation/**", "/api/rules", "/api/rules/**")
