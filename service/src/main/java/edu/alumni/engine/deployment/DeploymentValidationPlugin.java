@@ -4,7 +4,6 @@ import edu.alumni.rules.RuleSet;
 import edu.alumni.rules.assignment.OwnerProbe;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -35,20 +34,19 @@ public class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
   public static final String OWNER_FALLBACK_ACCEPTED = "accepted";
 
   private final Supplier<RuleSet> assignmentRules;
-  private final Predicate<String> applicationBeans;
+  private final Predicate<String> beans;
   private final DeployerRecorder.Log deployers;
   private BpmnParseFactory parseFactory;
 
   /**
    * @param assignmentRules the assignment rules in force, asked whether they own each user task
-   * @param applicationBeans the application's bean names, used unless the engine has a bean map of its own
-   *     ({@code beans} of its configuration), which then is all its expressions can see
+   * @param beans whether a name is a bean the engine's expressions resolve (in the service: the Spring beans)
    * @param deployers where to record who deployed
    */
-  DeploymentValidationPlugin(Supplier<RuleSet> assignmentRules, Predicate<String> applicationBeans,
+  DeploymentValidationPlugin(Supplier<RuleSet> assignmentRules, Predicate<String> beans,
       DeployerRecorder.Log deployers) {
     this.assignmentRules = assignmentRules;
-    this.applicationBeans = applicationBeans;
+    this.beans = beans;
     this.deployers = deployers;
   }
 
@@ -72,8 +70,6 @@ public class DeploymentValidationPlugin extends AbstractProcessEnginePlugin {
 
   private DiagramValidator validator(ProcessEngineConfigurationImpl configuration) {
     OwnerProbe owners = new OwnerProbe(assignmentRules.get());
-    Map<Object, Object> engineBeans = configuration.getBeans();
-    Predicate<String> beans = engineBeans != null ? engineBeans::containsKey : applicationBeans;
     return new DiagramValidator((processKey, taskKey) -> owners.anyOwner(processKey, taskKey).isPresent(), beans,
         configuration.getExpressionManager(), configuration.getBusinessCalendarManager());
   }

@@ -68,7 +68,7 @@ class DeploymentValidationPluginTests {
     }
     configuration.setBeans(beans);
     configuration.setProcessEnginePlugins(List.of(new DeploymentValidationPlugin(() -> rules,
-        bean -> false, (id, by, at) -> recorded.add(new DeploymentRecord(id, by, null)))));
+        beans::containsKey, (id, by, at) -> recorded.add(new DeploymentRecord(id, by, null)))));
     engine = configuration.buildProcessEngine();
     repository = engine.getRepositoryService();
   }
