@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -46,13 +45,13 @@ final class DeploymentResourceCheck implements Deployer {
     resources.values().stream().filter(r -> bpmn(r.getName())).forEach(DeploymentResourceCheck::checkDiagram);
   }
 
+  // case-sensitive like the engine's deployers: a "X.BPMN" would be stored without being parsed
   static boolean bpmn(String resourceName) {
-    String name = resourceName.toLowerCase(Locale.ROOT);
-    return Arrays.stream(BpmnDeployer.BPMN_RESOURCE_SUFFIXES).anyMatch(suffix -> name.endsWith("." + suffix));
+    return Arrays.stream(BpmnDeployer.BPMN_RESOURCE_SUFFIXES).anyMatch(suffix -> resourceName.endsWith("." + suffix));
   }
 
   private static boolean form(String resourceName) {
-    return resourceName.toLowerCase(Locale.ROOT).endsWith(FORM_SUFFIX);
+    return resourceName.endsWith(FORM_SUFFIX);
   }
 
   private static void checkDiagram(ResourceEntity resource) {

@@ -411,6 +411,10 @@ class DeploymentValidationPluginTests {
         .createDeployment().addString("notes.txt", "hello").addString("fine.form", "{}").deploy());
     assertThat(text.getMessage()).contains("Only BPMN diagrams (.bpmn) and their Camunda Forms (.form)",
         "refused: notes.txt.", "Nothing was deployed.");
+    // the engine's deployers match suffixes case-sensitively: an upper-case diagram would be stored unparsed
+    assertThat(catchThrowableOfType(BadUserRequestException.class, () -> repository.createDeployment()
+        .addString("Shouting.BPMN", process("shouting", "<bpmn:startEvent id=\"start\"/>")).deploy()).getMessage())
+        .contains("refused: Shouting.BPMN.");
 
     List<Problem> notXml = refusedDiagram("notXml.bpmn", "this is not XML");
     assertThat(notXml).hasSize(1);
