@@ -13,14 +13,17 @@ import java.util.List;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deployments the way Camunda Modeler makes them, over real HTTP to {@code /engine-rest/deployment/create}: what
  * the validation refuses answers 400 with the problem at its element (the shape a modeler pins messages from) and
  * stores nothing; what it accepts is recorded with the user who deployed it.
  */
+@Tag("database")
 class EngineRestDeploymentTests extends HttpTestSupport {
 
   static final String NAME = "engine-rest-deployment-test";
@@ -29,6 +32,9 @@ class EngineRestDeploymentTests extends HttpTestSupport {
 
   @Autowired
   DeploymentRecordMapper records;
+
+  @Autowired
+  TransactionTemplate transaction;
 
   @BeforeEach
   void deployer() {
@@ -205,5 +211,30 @@ class EngineRestDeploymentTests extends HttpTestSupport {
         .processDefinitionKey("visitCycle").list().stream().map(d -> d.getDeploymentId()).toList();
     assertThat(records.selectByDeploymentIds(startUp)).isNotEmpty()
         .allSatisfy(rec -> assertThat(rec.deployedBy()).isEqualTo(DeployerRecorder.SYSTEM));
+  }
+
+  @Test
+  void theRecordIsWrittenInTheDeploymentsTransaction() {
+    String diagram = process("inOneTransaction",
+        "<bpmn:startEvent id=\"start\"/>",
+        "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"chore\"/>",
+        "<bpmn:userTask id=\"chore\">" + fallbackAccepted() + "</bpmn:userTask>");
+
+    // a deployment inside a transaction that rolls back: neither it nor its record remains
+    String rolledBack = transaction.execute(status -> {
+      String id = processEngine.getRepositoryService().createDeployment().name(NAME)
+          .addString("inOneTransaction.bpmn", diagram).deploy().getId();
+      assertThat(records.selectByDeploymentId(id)).isNotNull();
+      status.setRollbackOnly();
+      return id;
+    });
+    assertThat(processEngine.getRepositoryService().createDeploymentQuery().deploymentId(rolledBack).count())
+        .isZero();
+    assertThat(records.selectByDeploymentId(rolledBack)).isNull();
+
+    // through the Java API no one is authenticated: the service itself deployed
+    String committed = processEngine.getRepositoryService().createDeployment().name(NAME)
+        .addString("inOneTransaction.bpmn", diagram).deploy().getId();
+    assertThat(records.selectByDeploymentId(committed).deployedBy()).isEqualTo(DeployerRecorder.SYSTEM);
   }
 }

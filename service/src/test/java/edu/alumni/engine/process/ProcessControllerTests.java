@@ -16,12 +16,14 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /api/processes} and {@code POST /api/processes/{key}/migrations} over HTTP, with a probe process
  * deployed through {@code /engine-rest} in two versions: the second drops the step some instances wait in.
  */
+@Tag("database")
 class ProcessControllerTests extends HttpTestSupport {
 
   static final String KEY = "migrationProbe";
