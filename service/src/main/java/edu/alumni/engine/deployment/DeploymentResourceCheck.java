@@ -1,7 +1,11 @@
 package edu.alumni.engine.deployment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,8 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class DeploymentResourceCheck implements Deployer {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   static final String FORM_SUFFIX = ".form";
   static final String ACCEPTED = "BPMN diagrams (.bpmn) and their Camunda Forms (.form)";
 
@@ -43,7 +49,42 @@ final class DeploymentResourceCheck implements Deployer {
           + String.join(", ", refused) + ". Nothing was deployed.");
     }
     resources.values().stream().filter(r -> bpmn(r.getName())).forEach(DeploymentResourceCheck::checkDiagram);
+    // before the engine's form deployer, which answers a file that is not JSON with an internal error
+    List<String> problems = new ArrayList<>();
+    for (String name : resources.keySet().stream().filter(DeploymentResourceCheck::form).sorted().toList()) {
+      String problem = formProblem(resources.get(name).getBytes());
+      if (problem != null) {
+        problems.add(name + ": " + problem);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException("Not a Camunda Form: " + String.join("; ", problems)
+          + ". Save the form from Camunda Modeler or the console. Nothing was deployed.");
+    }
   }
+
+  /** Why a form file is not a Camunda Form the diagrams can reference, or null. */
+  private static String formProblem(byte[] content) {
+    JsonNode form;
+    try {
+      form = JSON.readTree(content);
+    } catch (JsonProcessingException e) {
+      return "not JSON (" + e.getOriginalMessage() + ")";
+    } catch (IOException e) {
+      return "unreadable (" + e.getMessage() + ")";
+    }
+    if (form == null || !form.isObject()) {
+      return "not a JSON object";
+    }
+    if (!form.path("id").isTextual() || form.path("id").asText().isBlank()) {
+      return "no \"id\" (camunda:formRef finds a form by its id)";
+    }
+    if (!form.path("components").isArray()) {
+      return "no \"components\" list";
+    }
+    return null;
+  }
+
 
   // case-sensitive like the engine's deployers: a "X.BPMN" would be stored without being parsed
   static boolean bpmn(String resourceName) {
