@@ -5,6 +5,7 @@ import edu.alumni.engine.csv.ImportError;
 import edu.alumni.engine.csv.ImportRejectedException;
 import edu.alumni.engine.csv.ImportReport;
 import edu.alumni.engine.gift.GiftConflictException;
+import edu.alumni.engine.process.NothingToMigrateException;
 import edu.alumni.engine.reunion.RsvpClosedException;
 import edu.alumni.engine.segment.RunInProgressException;
 import edu.alumni.rules.RuleSetException;
@@ -83,6 +84,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(RsvpClosedException.class)
   ProblemDetail rsvpClosed(RsvpClosedException e) {
     return problem(HttpStatus.CONFLICT, "rsvp-closed", "RSVPs closed", e.getMessage());
+  }
+
+  @ExceptionHandler(NothingToMigrateException.class)
+  ProblemDetail nothingToMigrate(NothingToMigrateException e) {
+    return problem(HttpStatus.CONFLICT, "nothing-to-migrate", "Nothing to migrate", e.getMessage());
   }
 
   @ExceptionHandler(NotFoundException.class)

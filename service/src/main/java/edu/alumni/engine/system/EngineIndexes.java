@@ -1,0 +1,72 @@
+package edu.alumni.engine.system;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Indexes on the engine's own tables that our queries need and Camunda does not ship. Camunda creates its tables
+ * when the engine starts, after Flyway has run, so these cannot be Flyway migrations: they are created here, once,
+ * at start-up (idempotent: an index that exists is left alone), before the web server takes requests.
+ */
+@Component
+class EngineIndexes implements SmartInitializingSingleton {
+
+  /** An index on one of the engine's tables. */
+  record EngineIndex(String name, String table, String columns, String why) {
+  }
+
+  static final List<EngineIndex> INDEXES = List.of(
+      // Tasklist's "tasks of my groups" query joins the identity links by group and type, then the task by id:
+      // with this index it reads the links of one group from the index alone.
+      new EngineIndex("ALUMNI_IDX_IDLNK_GROUP_TASK", "ACT_RU_IDENTITYLINK", "GROUP_ID_, TYPE_, TASK_ID_",
+          "task queries by candidate group"));
+
+  private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
+
+  private final DataSource dataSource;
+
+  EngineIndexes(DataSource dataSource, ProcessEngine engine) {
+    this.dataSource = dataSource; // the engine argument: its tables exist once it is built
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    try (Connection c = dataSource.getConnection()) {
+      for (EngineIndex index : INDEXES) {
+        if (!exists(c.getMetaData(), index)) {
+          try (Statement s = c.createStatement()) {
+            s.execute("CREATE INDEX " + index.name() + " ON " + index.table() + " (" + index.columns() + ")");
+          }
+          log.info("Created index {} on {} ({}) for {}", index.name(), index.table(), index.columns(), index.why());
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the engine's additional indexes: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean exists(DatabaseMetaData meta, EngineIndex index) throws SQLException {
+    // MySQL keeps the names as created, H2 upper-cases them; the catalog is the connection's database
+    for (String table : List.of(index.table(), index.table().toLowerCase(Locale.ROOT))) {
+      try (ResultSet rs = meta.getIndexInfo(null, null, table, false, false)) {
+        while (rs.next()) {
+          if (index.name().equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}
