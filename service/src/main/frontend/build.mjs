@@ -42,7 +42,6 @@ const options = {
   format: 'esm',
   target: ['es2020'],
   outdir: join(out, 'assets'),
-  publicPath: 'assets',
   entryNames: '[name]-[hash]',
   chunkNames: 'chunk-[hash]',
   assetNames: '[name]-[hash]',

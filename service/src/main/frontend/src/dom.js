@@ -1,11 +1,14 @@
-// A few lines instead of a UI framework: h('tag.class', {attrs, onclick}, ...children).
+// A few lines instead of a UI framework: h('tag.class.other#id', {attrs, onclick}, ...children).
 
 export function h(tag, attrs, ...children) {
-  const [name, ...classes] = tag.split('.');
+  const [head, id] = tag.split('#');
+  const [name, ...classes] = head.split('.');
   const el = document.createElement(name || 'div');
   if (classes.length) el.className = classes.join(' ');
-  if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
-    children.unshift(attrs);
+  if (id) el.id = id;
+  const isAttrs = attrs != null && typeof attrs === 'object' && !(attrs instanceof Node) && !Array.isArray(attrs);
+  if (!isAttrs) {
+    children.unshift(attrs); // a first child (0 and '' included), not attributes
     attrs = null;
   }
   for (const [key, value] of Object.entries(attrs || {})) {

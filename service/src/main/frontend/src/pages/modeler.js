@@ -70,7 +70,8 @@ export async function modelerPage(main, params) {
 
   const modeler = new Modeler({
     container: canvas,
-    propertiesPanel: { parent: properties },
+    // the General group (name, id) open: renaming is what managers do most
+    propertiesPanel: { parent: properties, layout: { groups: { general: { open: true } } } },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule, CamundaBehaviorsModule],
     moddleExtensions: { camunda: camundaModdle },

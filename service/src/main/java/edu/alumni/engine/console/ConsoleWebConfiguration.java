@@ -1,6 +1,7 @@
 package edu.alumni.engine.console;
 
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -15,7 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ConsoleWebConfiguration implements WebMvcConfigurer {
 
-  static final String LOCATION = "classpath:/static/console/";
+  private final String location;
+
+  ConsoleWebConfiguration(@Value("${alumni.console.location}") String location) {
+    this.location = location.endsWith("/") ? location : location + "/";
+  }
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
@@ -27,9 +32,9 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
     // bundles carry a content hash in their name: cached for good; index.html names the current ones, so it is
     // revalidated on every load
-    registry.addResourceHandler("/console/assets/**").addResourceLocations(LOCATION + "assets/")
+    registry.addResourceHandler("/console/assets/**").addResourceLocations(location + "assets/")
         .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
-    registry.addResourceHandler("/console/**").addResourceLocations(LOCATION)
+    registry.addResourceHandler("/console/**").addResourceLocations(location)
         .setCacheControl(CacheControl.noCache());
   }
 }
