@@ -46,6 +46,12 @@ public class SecurityConfiguration {
             .hasAnyAuthority(COORDINATORS, MANAGERS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/segmentation/**", "/api/rules", "/api/rules/**")
             .hasAnyAuthority(MANAGERS, AUDITORS, ADMINS)
+            // the audit trail: historic instances and their timelines
+            .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(AUDITORS, MANAGERS, ADMINS)
+            // deployed processes and their versions; changing them (instance migration) is for managers
+            .requestMatchers(HttpMethod.GET, "/api/processes", "/api/processes/**")
+            .hasAnyAuthority(MANAGERS, AUDITORS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/processes/**").hasAnyAuthority(MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(MANAGERS, ADMINS))
         .httpBasic(basic -> basic.realmName("alumni-engagement")
             .authenticationEntryPoint((request, response, e) -> {
