@@ -315,6 +315,8 @@ class RoleMatrixTests extends HttpTestSupport {
         row("deployments", a -> fetch("/engine-rest/deployment?id=" + deploymentId),
             "401|200:0|200:0|200:1|200:1|200:1|200:0"),
         row("deploy a diagram", a -> deployment(a), "401|403|403|200|403|200|403"),
+        row("delete a deployment the manager made", a -> new Call("DELETE", "/engine-rest/deployment/"
+            + deployedBy(Actor.MANAGER), null, null), "401|404|404|403|403|204|404"),
         // history: managers and auditors (coordinators not even of their own tasks)
         row("historic instances", a -> fetch("/engine-rest/history/process-instance?processInstanceBusinessKey="
             + key(baseInstance)), "401|200:0|200:0|200:1|200:1|200:1|200:0"),
@@ -420,6 +422,14 @@ class RoleMatrixTests extends HttpTestSupport {
 
   private String filterId() {
     return TaskFilters.sharedFilterIds(processEngine.getFilterService(), TaskFilters.GROUP_TASKS).get(0);
+  }
+
+  /** The id of a deployment {@code actor} made through /engine-rest (its maker is granted READ on it, no more). */
+  private String deployedBy(Actor actor) {
+    Call deploy = deployment(actor);
+    Response r = send(actor, deploy);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.json().get("id").asText();
   }
 
   /** POST /engine-rest/deployment/create: a one-event diagram in a deployment named after the actor. */
@@ -550,7 +560,7 @@ class RoleMatrixTests extends HttpTestSupport {
 
   /**
    * A manager hands a task coordinator A has claimed to group B and one of its members: A no longer sees or works it
-   * (Camunda alone would leave A's grants on the task, TaskAccessFollowsOwners takes them away), B does.
+   * (Camunda alone would leave A's grants on the task, DefaultGrants takes them away), B does.
    */
   @Test
   void aTaskAManagerMovesToAnotherGroupIsNoLongerTheFirstGroups() {

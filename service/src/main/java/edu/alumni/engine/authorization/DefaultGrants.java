@@ -3,25 +3,32 @@ package edu.alumni.engine.authorization;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import java.util.Objects;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's default grants on a task, except that they follow the task when a manager moves it: Camunda keeps a
- * group's grant when the group stops being a candidate, and the previous assignee's grant when the task is
- * reassigned or unclaimed, so a coordinator would go on seeing and completing a task that is no longer theirs.
- * Here the group's grant goes with its candidacy, and the previous assignee's with the assignment unless they are
- * still the task's owner or a candidate user (Camunda keeps one grant per user and task for all three).
+ * Camunda's default grants on new things, with two changes.
+ *
+ * <p>Grants on a task follow the task when a manager moves it: Camunda keeps a group's grant when the group stops
+ * being a candidate, and the previous assignee's grant when the task is reassigned or unclaimed, so a coordinator
+ * would go on seeing and completing a task that is no longer theirs. Here the group's grant goes with its
+ * candidacy, and the previous assignee's with the assignment unless they are still the task's owner or a candidate
+ * user (Camunda keeps one grant per user and task for all three).
+ *
+ * <p>Whoever deploys gets READ on the deployment, not also DELETE: deleting a deployment (with its running
+ * instances, when cascading) is for administrators, like deleting instances.
  */
 @Component
-class TaskAccessFollowsOwners extends AbstractProcessEnginePlugin {
+class DefaultGrants extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -29,6 +36,17 @@ class TaskAccessFollowsOwners extends AbstractProcessEnginePlugin {
   }
 
   static final class Provider extends DefaultAuthorizationProvider {
+
+    @Override
+    public AuthorizationEntity[] newDeployment(Deployment deployment) {
+      AuthorizationEntity[] granted = super.newDeployment(deployment);
+      if (granted != null) {
+        for (AuthorizationEntity grant : granted) {
+          grant.removePermission(Permissions.DELETE);
+        }
+      }
+      return granted;
+    }
 
     @Override
     public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
