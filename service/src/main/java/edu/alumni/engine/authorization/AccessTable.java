@@ -78,7 +78,7 @@ public final class AccessTable {
 
     // Managers deploy diagrams (Modeler, /engine-rest), start processes by hand, read everything, and reassign
     // tasks (TASK_ASSIGN: set the assignee, delegate, change candidates; the new assignee then gets TASK_WORK).
-    // They approve through the tasks the rules give their group. No deleting instances or deployments of others,
+    // They approve through the tasks the rules give their group. No deleting instances or deployments (DefaultGrants),
     // no changing variables, no suspending.
     t.add(grant(MANAGER, APPLICATION, TASKLIST, Permissions.ACCESS));
     t.add(grant(MANAGER, APPLICATION, COCKPIT, Permissions.ACCESS));
