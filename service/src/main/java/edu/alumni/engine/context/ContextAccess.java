@@ -1,5 +1,6 @@
 package edu.alumni.engine.context;
 
+import edu.alumni.engine.system.StaffGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -57,7 +57,8 @@ class ContextAccess {
       Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
       Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine(ENGINE);
       if (auth instanceof UserAuthentication user && user.getGroupIds() != null) {
-        return user.getGroupIds();
+        return user.getGroupIds().isEmpty() ? List.of() : StaffGroups.authorities(identity.createGroupQuery()
+            .groupIdIn(user.getGroupIds().toArray(String[]::new)).list());
       }
     }
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -70,8 +71,7 @@ class ContextAccess {
       }
       int colon = decoded.indexOf(':');
       if (colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
-        return identity.createGroupQuery().groupMember(decoded.substring(0, colon)).list().stream()
-            .map(Group::getId).toList();
+        return StaffGroups.authorities(identity.createGroupQuery().groupMember(decoded.substring(0, colon)).list());
       }
     }
     return null;

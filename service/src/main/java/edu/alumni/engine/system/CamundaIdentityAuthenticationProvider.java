@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -22,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks {@code /api} credentials against the Camunda identity service, so one account works in the API, the
- * REST API and the webapps. The user's Camunda groups become its authorities, named by group id.
+ * REST API and the webapps. The user's Camunda groups become its authorities, named by group id (and a unit's staff
+ * count as coordinators, see {@link StaffGroups#authorities}).
  *
  * <p>HTTP Basic sends the credentials with every request, and checking them costs a password hash and three
  * engine transactions (a third of the database round trips of a recorded gift). A successful check is therefore
@@ -69,8 +69,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       checked.remove(user);
       throw new BadCredentialsException("Unknown user or wrong password.");
     }
-    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+    List<SimpleGrantedAuthority> groups = StaffGroups.authorities(identity.createGroupQuery().groupMember(user)
+        .list()).stream().map(SimpleGrantedAuthority::new).toList();
     if (ttlNanos > 0) {
       checked.put(user, new Checked(digest, groups, now));
     }

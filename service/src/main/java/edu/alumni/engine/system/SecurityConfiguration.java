@@ -24,9 +24,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * {@code /api}: HTTP Basic against the Camunda identity service, stateless, roles by group (API.md "who").
- * {@code /engine-rest}: Camunda's own authentication filter, so the engine knows the user and its groups.
- * The webapps ({@code /camunda/**}) keep their own login and are not touched here.
+ * {@code /api}: HTTP Basic against the Camunda identity service, stateless, roles by group (API.md "who"). The roles
+ * here are the whole check: {@code /api} code calls the engine without signing the user in to it, so the engine's
+ * authorizations (authorization.AccessTable) do not narrow what the service reads or starts on the user's behalf.
+ * {@code /engine-rest}: Camunda's own authentication filter, so the engine knows the user and its groups and checks
+ * its authorizations. The webapps ({@code /camunda/**}) keep their own login and are not touched here.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -48,6 +50,12 @@ public class SecurityConfiguration {
             .hasAnyAuthority(COORDINATORS, MANAGERS, AUDITORS, ADMINS)
             .requestMatchers(HttpMethod.GET, "/api/segmentation/**", "/api/rules", "/api/rules/**")
             .hasAnyAuthority(MANAGERS, AUDITORS, ADMINS)
+            // the audit trail: historic instances and their timelines
+            .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyAuthority(AUDITORS, MANAGERS, ADMINS)
+            // deployed processes and their versions; changing them (instance migration) is for managers
+            .requestMatchers(HttpMethod.GET, "/api/processes", "/api/processes/**")
+            .hasAnyAuthority(MANAGERS, AUDITORS, ADMINS)
+            .requestMatchers(HttpMethod.POST, "/api/processes/**").hasAnyAuthority(MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(MANAGERS, ADMINS))
         .httpBasic(basic -> basic.realmName("alumni-engagement")
             .authenticationEntryPoint((request, response, e) -> {

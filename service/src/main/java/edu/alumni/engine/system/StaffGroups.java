@@ -1,8 +1,12 @@
 package edu.alumni.engine.system;
 
 import edu.alumni.engine.catalogue.Catalogue;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.identity.Group;
 
 /** The staff groups of DOMAIN.md: role groups, office-level units, one group per college and per chapter. */
 public final class StaffGroups {
@@ -27,6 +31,19 @@ public final class StaffGroups {
   public static final String TYPE_UNIT = "UNIT";
 
   private StaffGroups() {
+  }
+
+  /**
+   * What a member of these groups may do, by group id: the groups themselves, and {@link #COORDINATORS} for a member
+   * of any unit group, since a unit's staff work as coordinators (DOMAIN.md) even when nobody added them to the
+   * coordinators group too.
+   */
+  public static List<String> authorities(Collection<? extends Group> groups) {
+    List<String> ids = new ArrayList<>(groups.stream().map(Group::getId).toList());
+    if (!ids.contains(COORDINATORS) && groups.stream().anyMatch(g -> TYPE_UNIT.equals(g.getType()))) {
+      ids.add(COORDINATORS);
+    }
+    return List.copyOf(ids);
   }
 
   public static String college(String code) {

@@ -36,7 +36,7 @@ class RsvpTests extends HttpTestSupport {
   static final String PASSWORD = "rsvp-Pw-1";
   static final String COORDINATOR = "rsvp-cs-coordinator";
   static final String MANAGER = "rsvp-manager";
-  static final String FINANCE = "rsvp-finance";
+  static final String AUDITOR = "rsvp-auditor";
 
   /** The cs class of 2016: five contactable members, and three who may not be contacted; one of the class of 2017. */
   static final String ALUMNI = """
@@ -70,7 +70,7 @@ class RsvpTests extends HttpTestSupport {
     assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
     createUser(COORDINATOR, PASSWORD, StaffGroups.COORDINATORS, StaffGroups.college("cs"));
     createUser(MANAGER, PASSWORD, StaffGroups.MANAGERS);
-    createUser(FINANCE, PASSWORD, StaffGroups.FOUNDATION_FINANCE);
+    createUser(AUDITOR, PASSWORD, StaffGroups.AUDITORS);
 
     ProcessInstance reunion = runtime.createProcessInstanceByKey(ReunionPlanning.PROCESS_KEY).businessKey(KEY)
         .setVariables(Map.of(ReunionPlanning.VAR_COLLEGE, "cs", ReunionPlanning.VAR_GRADUATION_YEAR, 2016,
@@ -103,7 +103,7 @@ class RsvpTests extends HttpTestSupport {
     deleteProcessInstances(ReunionPlanning.PROCESS_KEY, KEY);
     jdbc.update("DELETE FROM reunion_invitation WHERE business_key = ?", KEY);
     cleanRegistry();
-    for (String user : List.of(COORDINATOR, MANAGER, FINANCE)) {
+    for (String user : List.of(COORDINATOR, MANAGER, AUDITOR)) {
       deleteUser(user);
     }
   }
@@ -288,7 +288,7 @@ class RsvpTests extends HttpTestSupport {
   @Test
   void onlyCoordinatorsAndManagersRecordAnswers() {
     assertProblem(postJson(RSVPS, answer("RS-01", true, 0), null, null), 401);
-    assertProblem(postJson(RSVPS, answer("RS-01", true, 0), FINANCE, PASSWORD), 403);
+    assertProblem(postJson(RSVPS, answer("RS-01", true, 0), AUDITOR, PASSWORD), 403);
     assertThat(column(invitation("RS-01"), "answered_at")).isNull();
 
     Response manager = postJson(RSVPS, answer("RS-01", true, 0), MANAGER, PASSWORD);

@@ -123,9 +123,19 @@ class ApiSecurityTests extends HttpTestSupport {
     assertThat(gifts.json().get("imported").asInt()).isEqualTo(1);
     assertThat(count("gift")).isEqualTo(1);
 
-    // finance is not among the readers of the registry, nor an importer of alumni
-    assertProblem(postCsv("/api/alumni/import", ALUMNI_CSV, FINANCE, PASSWORD), 403);
-    assertProblem(get("/api/alumni", FINANCE, PASSWORD), 403);
+    // a unit's staff work as coordinators (DOMAIN.md): they read the registry their task forms link to
+    Response alumni = get("/api/alumni/S0001", FINANCE, PASSWORD);
+    assertThat(alumni.status()).as(alumni.toString()).isEqualTo(200);
+    Response context = get("/context/alumni/S0001", FINANCE, PASSWORD);
+    assertThat(context.status()).as(context.toString()).isEqualTo(200);
+    // but not the managers' and auditors' endpoints
+    assertProblem(get("/api/segmentation/runs/1", FINANCE, PASSWORD), 403);
+  }
+
+  @Test
+  void aSignedInUserInNoGroupIsNoCoordinator() {
+    assertProblem(get("/api/alumni", NOBODY, PASSWORD), 403);
+    assertThat(get("/context/alumni/S0001", NOBODY, PASSWORD).status()).isEqualTo(403);
   }
 
   @Test

@@ -195,13 +195,19 @@ public abstract class HttpTestSupport {
     return send(b, user, password);
   }
 
-  private HttpRequest.Builder request(String path) {
+  protected Response delete(String path, String user, String password) {
+    return send(request(path).DELETE(), user, password);
+  }
+
+  /** A request to the service, for a method or headers the helpers above do not cover; send it with {@link #send}. */
+  protected HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(60))
         .header("Accept", "application/json, application/problem+json, */*;q=0.5");
   }
 
-  private static Response send(HttpRequest.Builder b, String user, String password) {
+  /** Sends with HTTP Basic credentials, or none when {@code user} is null. */
+  protected static Response send(HttpRequest.Builder b, String user, String password) {
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + token);
