@@ -132,9 +132,10 @@ export async function modelerPage(main, params) {
       pinned.push(id);
       modeler.get('canvas').addMarker(id, `deploy-${severity}`);
       if (element.waypoints) continue; // a flow is coloured, an overlay would hide its label
-      const badge = h(`div.deploy-problem-badge.${severity}`, { title: items.map((p) => p.message).join('\n'), dataset: { elementId: id } },
-        '!', h('span.deploy-problem-text', items.map((p) => p.message).join(' · ')));
-      modeler.get('overlays').add(id, 'deploy-problem', { position: { top: -14, left: -14 }, html: badge });
+      // the server's own words, under the element
+      const note = h(`div.deploy-problem.${severity}`, { dataset: { elementId: id } },
+        items.map((p) => h('div', h('b', '! '), p.message)));
+      modeler.get('overlays').add(id, 'deploy-problem', { position: { bottom: -10, left: -20 }, html: note });
     }
     replace(problems,
       h('h3', t('modeler.refused', { count: list.filter((p) => p.severity === 'error').length })),

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -129,15 +130,22 @@ public abstract class ConsoleBrowserSupport extends HttpTestSupport {
     return List.of(String.valueOf(element.getAttribute("class")).split("\\s+")).contains(cls);
   }
 
-  /** A screenshot of the page as it is, to target/screenshots/{name}.png. */
+  /** A screenshot of the whole page, to target/screenshots/{name}.png (the window grows to the page's height). */
   protected void screenshot(String name) {
+    Dimension window = browser.manage().window().getSize();
     try {
+      long height = (Long) ((JavascriptExecutor) browser).executeScript(
+          "return Math.ceil(document.documentElement.scrollHeight)");
+      browser.manage().window().setSize(new Dimension(window.getWidth(),
+          (int) Math.min(4000, Math.max(window.getHeight(), height + 140))));
       Path dir = Path.of(System.getProperty("console.screenshots", "target/screenshots"));
       Files.createDirectories(dir);
       Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      browser.manage().window().setSize(window);
     }
   }
 

@@ -100,7 +100,8 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
     WebElement problem = waitFor("#problems li[data-element-id='unownedTask']");
     assertThat(problem.getText()).contains("the assignment rules decide no owner for task 'unownedTask'");
     waitUntil(() -> hasClass(diagramElement("#canvas", "unownedTask"), "deploy-error"));
-    assertThat(present(".djs-overlay .deploy-problem-badge[data-element-id='unownedTask']")).isTrue();
+    assertThat(waitFor(".djs-overlay .deploy-problem[data-element-id='unownedTask']").getText())
+        .contains("decide no owner");
     screenshot("modeler-refused");
     assertThat(latest("consoleUnowned")).as("nothing of a refused deployment is stored").isNull();
   }
