@@ -2,7 +2,7 @@ import { h, replace, formatTime } from '../dom.js';
 import { t } from '../i18n.js';
 import { get, post, ApiError } from '../api.js';
 import { canChange } from '../auth.js';
-import { link } from '../router.js';
+import { link, go } from '../router.js';
 import { definitionXml, showDiagram } from '../bpmn/viewer.js';
 
 export async function loadProcesses() {
@@ -26,7 +26,11 @@ export async function processesPage(main, params, query) {
 }
 
 function processCard(p) {
-  const migration = h('div.migration');
+  const migration = h('div.migration#migration-' + p.key);
+  if (lastMigration && lastMigration.key === p.key) {
+    replace(migration, migrationReport(lastMigration.report));
+    lastMigration = null;
+  }
   const olderRunning = p.versions.slice(1).reduce((n, v) => n + v.runningInstances, 0);
   const versions = p.versions.map((v) => v.version);
   const from = h('select.compare-from', versions.map((v, i) => h('option', { value: v, selected: i === 1 }, `v${v}`)));
@@ -61,12 +65,15 @@ function processCard(p) {
     migration);
 }
 
+/** The report of the last migration, shown under its process once the list is read again (new counts). */
+let lastMigration = null;
+
 async function migrate(p, target) {
   if (!confirm(t('processes.migrateConfirm', { key: p.key, version: p.latestVersion }))) return;
   replace(target, h('p.loading', t('common.working')));
   try {
-    const r = await post(`/api/processes/${encodeURIComponent(p.key)}/migrations`);
-    replace(target, migrationReport(r));
+    lastMigration = { key: p.key, report: await post(`/api/processes/${encodeURIComponent(p.key)}/migrations`) };
+    go('/processes');
   } catch (e) {
     replace(target, h('div.error', e instanceof ApiError ? e.message : String(e)));
   }

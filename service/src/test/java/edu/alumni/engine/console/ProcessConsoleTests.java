@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,8 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
   }
 
   @AfterEach
-  void removeUsers() {
+  void removeUsersAndInstances() {
+    deleteProcessInstances(PROBE, "probe-%");
     for (String user : new String[] {MANAGER, AUDITOR, COORDINATOR}) {
       deleteUser(user);
     }
@@ -52,8 +54,9 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
   }
 
   @Test
-  void managerRenamesTaskDeploysAndSeesTheNextVersion() {
+  void managerRenamesTaskDeploysSeesTheNextVersionAndMigrates() {
     int before = latest(PROBE).getVersion();
+    ProcessInstance waiting = processEngine.getRuntimeService().startProcessInstanceByKey(PROBE, "probe-migrate");
     signIn(MANAGER, PASSWORD);
     waitFor("section.process[data-key='" + PROBE + "']");
     screenshot("processes-manager");
@@ -86,6 +89,17 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
     assertThat(hasClass(diagramElement("#diff-right", "probeTask"), "diff-changed")).isTrue();
     assertThat(browser.findElement(By.id("diff-list")).getText()).contains("Check the contact list again");
     screenshot("process-diff");
+
+    // the instance waiting on the older version moves to the new one
+    open("/processes");
+    waitFor("section.process[data-key='" + PROBE + "'] button.migrate").click();
+    browser.switchTo().alert().accept();
+    WebElement moved = waitFor("#migration-" + PROBE + " table.migrated");
+    assertThat(moved.getText()).contains(waiting.getId(), "probe-migrate", "v" + before + " → v" + (before + 1));
+    assertThat(present("#migration-" + PROBE + " table.not-migrated")).isFalse();
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(waiting.getId())
+        .singleResult().getProcessDefinitionId()).isEqualTo(deployed.getId());
+    screenshot("processes-migrated");
   }
 
   @Test
