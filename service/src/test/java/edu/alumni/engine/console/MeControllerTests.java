@@ -62,14 +62,4 @@ class MeControllerTests extends HttpTestSupport {
     assertThat(nobody.json().get("console").asBoolean()).isFalse();
     assertThat(get("/api/me", null, null).status()).isEqualTo(401);
   }
-
-  @Test
-  void theConsoleIsServedWithoutSignIn() {
-    Response page = get("/console/", null, null);
-
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("<div id=\"app\">").containsPattern("assets/console-[A-Z0-9]+\\.js");
-    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
-    assertThat(get("/console", null, null).status()).isEqualTo(302);
-  }
 }

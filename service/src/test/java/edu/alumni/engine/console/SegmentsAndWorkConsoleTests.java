@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** The segments and work overview pages in a browser. */
 @Tag("database")
@@ -119,6 +120,14 @@ class SegmentsAndWorkConsoleTests extends ConsoleBrowserSupport {
     assertThat(present("button.activate")).isFalse();
     // no work overview for auditors
     assertThat(present("a[href='#/work']")).isFalse();
+
+    // in Chinese, the choice kept for the next page
+    new Select(browser.findElement(By.id("language"))).selectByValue("zh");
+    waitUntil(() -> browser.findElement(By.cssSelector("a[href='#/segments']")).getText().equals("校友分群"));
+    open("/segments");
+    waitFor("#catalogue");
+    assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("校友分群");
+    screenshot("segments-zh");
   }
 
   @Test
