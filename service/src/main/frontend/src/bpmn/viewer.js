@@ -29,12 +29,13 @@ export function mark(viewer, ids, marker) {
   for (const id of ids) if (registry.get(id)) canvas.addMarker(id, marker);
 }
 
-export function badge(viewer, id, html, className, position = { top: -10, right: 10 }) {
+/** A small label on an element (an overlay of the given type, one CSS class token). */
+export function badge(viewer, id, text, type, extraClass = null, position = { top: -10, right: 10 }) {
   if (!viewer.get('elementRegistry').get(id)) return;
   const el = document.createElement('div');
-  el.className = className;
-  el.innerHTML = html;
-  viewer.get('overlays').add(id, className, { position, html: el });
+  el.className = extraClass ? `${type} ${extraClass}` : type;
+  el.textContent = text;
+  viewer.get('overlays').add(id, type, { position, html: el });
 }
 
 /** Scrolls an element into view and flashes it. */

@@ -119,7 +119,7 @@ export async function instancePage(main, params) {
     if (c.active) active.push(activityId);
     else if (c.completed) done.push(activityId);
     else canceled.push(activityId);
-    badge(viewer, activityId, String(c.total), `count-badge${c.active ? ' active' : ''}`);
+    badge(viewer, activityId, String(c.total), 'count-badge', c.active ? 'active' : null);
   }
   mark(viewer, done, 'path-done');
   mark(viewer, active, 'path-active');
