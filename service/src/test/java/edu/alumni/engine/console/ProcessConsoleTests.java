@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -152,5 +153,11 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
     // and the server refuses the data calls anyway
     assertThat(get("/api/processes", COORDINATOR, PASSWORD).status()).isEqualTo(403);
     assertThat(get("/api/work/overview", COORDINATOR, PASSWORD).status()).isEqualTo(403);
+
+    browser.findElement(By.id("no-access-sign-out")).click();
+    waitFor("#signin-form");
+    assertThat(((JavascriptExecutor) browser)
+        .executeScript("return sessionStorage.length")).isEqualTo(0L);
+    screenshot("sign-in");
   }
 }
