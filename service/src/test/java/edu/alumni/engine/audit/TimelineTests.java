@@ -7,17 +7,14 @@ import edu.alumni.engine.system.StaffGroups;
 import edu.alumni.rules.process.DonationStewardship;
 import edu.alumni.rules.process.ReunionPlanning;
 import edu.alumni.rules.process.VisitCycle;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * One instance of each process, started as in production (a segmentation run's triggers start the reunion and the
@@ -26,18 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Tag("database")
 class TimelineTests extends AuditTestSupport {
-
-  static final String MANAGER = "au-manager";
-  static final String LIT = "au-lit";
-  static final String BEIJING = "au-bj";
-  static final String OFFICE = "au-office";
-  static final String FINANCE = "au-finance";
-  static final String FOUNDATION = "au-foundation";
-  static final String COMMS = "au-comms";
-  static final List<String> USERS = List.of(MANAGER, LIT, BEIJING, OFFICE, FINANCE, FOUNDATION, COMMS);
-
-  static final String VIP = "AU-VIP";
-  static final String DONOR = "AU-DONOR";
 
   /**
    * The expected timelines, one line per event (see {@link #lines}); {name} stands for a value of the day the test
@@ -305,68 +290,14 @@ class TimelineTests extends AuditTestSupport {
       INSTANCE_ENDED
       """;
 
-  @Autowired
-  Clock clock;
-
-  LocalDate today;
-  Instant t0;
-  String reunionKey;
-  long runId;
-
   @BeforeEach
   void registryAndRun() {
-    today = LocalDate.now(clock);
-    t0 = today.atTime(8, 0).atZone(ZONE).toInstant();
-    reunionKey = String.format(ReunionPlanning.BUSINESS_KEY_FORMAT, "lit", today.getYear() - 10, today.getYear());
-    removeWhatTheseTestsStart();
-    cleanRegistry();
-    createUser(MANAGER, PASSWORD, StaffGroups.MANAGERS);
-    createUser(LIT, PASSWORD, StaffGroups.COORDINATORS, StaffGroups.college("lit"));
-    createUser(BEIJING, PASSWORD, StaffGroups.COORDINATORS, StaffGroups.chapter("bj"));
-    createUser(OFFICE, PASSWORD, StaffGroups.COORDINATORS, StaffGroups.ALUMNI_OFFICE);
-    createUser(FINANCE, PASSWORD, StaffGroups.FOUNDATION_FINANCE);
-    createUser(FOUNDATION, PASSWORD, StaffGroups.COORDINATORS, StaffGroups.FOUNDATION);
-    createUser(COMMS, PASSWORD, StaffGroups.COORDINATORS, StaffGroups.COMMUNICATIONS);
-
-    StringBuilder alumni = new StringBuilder(
-        "student_no,name,college,degree,graduation_year,city,email,phone,honors,consent_contact,consent_fundraising\n");
-    IntStream.rangeClosed(1, 10).forEach(i -> alumni.append("AU-LIT-%02d,文学校友%d,lit,BACHELOR,%d,,au-lit-%d@example.cn,,,yes,no\n"
-        .formatted(i, i, today.getYear() - 10, i)));
-    alumni.append("AU-VIP,李杰出,phys,DOCTOR,%d,北京,vip@example.cn,,杰出校友,yes,no\n".formatted(today.getYear() - 23));
-    alumni.append("AU-DONOR,王捐赠,econ,MASTER,%d,上海,,+86 138 0000 5678,,yes,yes\n".formatted(today.getYear() - 15));
-    Response imported = postCsv("/api/alumni/import", alumni.toString(), MANAGER, PASSWORD);
-    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-
-    at(t0);
-    JsonNode run = runSegmentation(null, MANAGER, PASSWORD);
-    runId = run.get("id").asLong();
-    assertThat(run.get("started").get(ReunionPlanning.PROCESS_KEY).asInt()).isEqualTo(1);
-    assertThat(run.get("started").get(VisitCycle.PROCESS_KEY).asInt()).isEqualTo(1);
+    campaign();
   }
 
   @AfterEach
   void cleanUp() {
-    awaitNoSegmentationRun();
-    removeWhatTheseTestsStart();
-    removeSegmentationRuns();
-    cleanRegistry();
-    USERS.forEach(this::deleteUser);
-  }
-
-  private void removeWhatTheseTestsStart() {
-    deleteProcessInstances(ReunionPlanning.PROCESS_KEY, "reunion-lit-%");
-    deleteProcessInstances(VisitCycle.PROCESS_KEY, "visit-AU-%");
-    deleteProcessInstances(DonationStewardship.PROCESS_KEY, "gift-AU-%");
-    jdbc.update("DELETE FROM visit_trigger_start WHERE student_no LIKE 'AU-%'");
-    jdbc.update("DELETE FROM reunion_invitation WHERE business_key LIKE 'reunion-lit-%'");
-    jdbc.update("DELETE FROM contact_report WHERE student_no LIKE 'AU-%'");
-  }
-
-  String instanceOf(String businessKey) {
-    Response r = get("/api/audit/process-instances?businessKey=" + encode(businessKey));
-    assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    assertThat(r.json().get("content")).hasSize(1);
-    return r.json().get("content").get(0).get("id").asText();
+    removeCampaign();
   }
 
   @Test
