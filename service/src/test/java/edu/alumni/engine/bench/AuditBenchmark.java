@@ -206,9 +206,9 @@ public final class AuditBenchmark {
       if (copied > 0) {
         String template = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?",
             String.class, "bench-audit-0");
-        String copy = template + ".c1";
+        String copy = "x0001." + template;
         String a = get(http, auth, base + "/" + template + "/timeline").replaceAll("\"time\":\"[^\"]*\"", "");
-        String b = get(http, auth, base + "/" + copy + "/timeline").replace(".c1", "")
+        String b = get(http, auth, base + "/" + copy + "/timeline").replace("x0001.", "")
             .replaceAll("\"time\":\"[^\"]*\"", "");
         if (!a.equals(b)) {
           throw new IllegalStateException("the copy's timeline differs from its template's:\n" + a + "\n" + b);

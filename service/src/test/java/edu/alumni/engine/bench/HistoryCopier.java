@@ -11,8 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Copies the history of engine-made process instances in SQL, so a benchmark can have 100,000 historic instances
  * in a minute: every row of the instances in Camunda's history tables and the service's owner decisions, with
  * every id that ties the rows together (instance, execution, activity instance, task, variable, operation) and the
- * business key given the same suffix ({@code .c17}), so the copies are as linked as the originals and each copy's
+ * business key given the same prefix ({@code x0017.}), so the copies are as linked as the originals and each copy's
  * timeline is a real one. The columns come from the database's metadata, so every column is copied.
+ *
+ * <p>A prefix, not a suffix: 'x' sorts after every hexadecimal digit, so each round's ids go to the end of the id
+ * indexes together instead of next to each template's all over them (measured on H2 at 100,000: 170 copies per
+ * second with a suffix, the inserts spread over the whole index).
  */
 final class HistoryCopier {
 
@@ -27,7 +31,7 @@ final class HistoryCopier {
       new String[] {"ACT_HI_OP_LOG", "PROC_INST_ID_"},
       new String[] {"owner_decision", "process_instance_id"});
 
-  /** The columns that hold an id of the copied instance's rows (or its business key): these get the suffix. */
+  /** The columns that hold an id of the copied instance's rows (or its business key): these get the prefix. */
   private static final Set<String> LINKS = Set.of("ID_", "PROC_INST_ID_", "ROOT_PROC_INST_ID_", "EXECUTION_ID_",
       "ACT_INST_ID_", "PARENT_ACT_INST_ID_", "TASK_ID_", "VAR_INST_ID_", "OPERATION_ID_", "BUSINESS_KEY_",
       "TASK_ID", "PROCESS_INSTANCE_ID", "BUSINESS_KEY");
@@ -50,9 +54,9 @@ final class HistoryCopier {
     int made = 0;
     for (int copy = 1; made < count; copy++) {
       List<String> part = templates.subList(0, Math.min(templates.size(), count - made));
-      String suffix = ".c" + copy;
+      String prefix = String.format("x%04d.", copy);
       for (String sql : statements) {
-        List<Object> args = new ArrayList<>(Collections.nCopies(links(sql), suffix));
+        List<Object> args = new ArrayList<>(Collections.nCopies(links(sql), prefix));
         args.addAll(part);
         // fewer templates in the last copy: pad the IN list with the first one's id, which it already copied
         while (args.size() < links(sql) + templates.size()) {
@@ -83,7 +87,7 @@ final class HistoryCopier {
     List<String> values = new ArrayList<>();
     for (String column : columns) {
       values.add(LINKS.contains(column.toUpperCase(Locale.ROOT))
-          ? "CASE WHEN " + column + " IS NULL THEN NULL ELSE CONCAT(" + column + ", ?) END" : column);
+          ? "CASE WHEN " + column + " IS NULL THEN NULL ELSE CONCAT(?, " + column + ") END" : column);
     }
     return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + String.join(", ", values)
         + " FROM " + table + " WHERE " + selector + " IN (" + String.join(", ", Collections.nCopies(templates, "?"))
