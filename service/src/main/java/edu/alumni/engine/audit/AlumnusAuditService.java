@@ -24,14 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlumnusAuditService {
 
+  /** README "What is kept how long", in a sentence each ({@code %d}: the runs whose memberships are kept). */
   static final List<String> RETENTION = List.of(
       "Process history (instances, activities, tasks, variables and their changes, user operations, incidents) is "
           + "removed by Camunda's history cleanup historyTimeToLive days (1825 for the shipped processes) after its "
           + "instance ended (removalTime on each instance); running instances are kept.",
       "Owner decisions, gift tier decisions and visit trigger records are removed the night their instance's "
           + "history is removed.",
-      "Segment memberships are kept for the last runs only (alumni.segmentation.keep-runs, 5); older runs keep "
-          + "their counts, not who was in them.",
+      "Segment memberships are kept for the last %d runs only; older runs keep their counts, not who was in them.",
       "The registry record, gifts, fund allocations, invitations and contact reports are kept until they are "
           + "corrected or erased in the registry.");
 
@@ -77,7 +77,7 @@ public class AlumnusAuditService {
         instances.describe(history.createHistoricProcessInstanceQuery()
             .processInstanceBusinessKeyIn(instances.businessKeysOf(studentNo).toArray(String[]::new))
             .orderByProcessInstanceStartTime().asc().orderByProcessInstanceId().asc().list()),
-        RETENTION);
+        RETENTION.stream().map(r -> r.formatted(segmentationSettings.keepRuns())).toList());
   }
 
   private String time(LocalDateTime local) {

@@ -13,13 +13,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 
@@ -58,26 +59,19 @@ public class ProcessHistory {
         && filter.startedAfter().isAfter(filter.startedBefore())) {
       throw new BadRequestException("startedAfter must not be later than startedBefore");
     }
-    HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery();
-    if (filter.processKey() != null) {
-      query.processDefinitionKey(filter.processKey());
+    InstanceQuery query = new InstanceQuery(filter.processKey(), filter.businessKey(),
+        filter.startedAfter() == null ? null : Date.from(filter.startedAfter()),
+        filter.startedBefore() == null ? null : Date.from(filter.startedBefore()),
+        filter.studentNo() == null ? null : businessKeysOf(filter.studentNo()));
+    long total = audit.countInstances(query);
+    List<String> ids = total == 0 ? List.of() : audit.selectInstanceIds(query, (long) page * size, size);
+    Map<String, HistoricProcessInstance> byId = new HashMap<>();
+    if (!ids.isEmpty()) {
+      history.createHistoricProcessInstanceQuery().processInstanceIds(new HashSet<>(ids)).list()
+          .forEach(i -> byId.put(i.getId(), i));
     }
-    if (filter.businessKey() != null) {
-      query.processInstanceBusinessKey(filter.businessKey());
-    }
-    if (filter.startedAfter() != null) {
-      query.startedAfter(Date.from(filter.startedAfter()));
-    }
-    if (filter.startedBefore() != null) {
-      query.startedBefore(Date.from(filter.startedBefore()));
-    }
-    if (filter.studentNo() != null) {
-      query.processInstanceBusinessKeyIn(businessKeysOf(filter.studentNo()).toArray(String[]::new));
-    }
-    long total = query.count();
-    List<HistoricProcessInstance> instances = total == 0 ? List.of()
-        : query.orderByProcessInstanceStartTime().desc().orderByProcessInstanceId().asc()
-            .listPage(page * size, size);
+    // in the page's order; an instance whose history was removed in between is left out
+    List<HistoricProcessInstance> instances = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     return PageOf.of(describe(instances), page, size, total);
   }
 

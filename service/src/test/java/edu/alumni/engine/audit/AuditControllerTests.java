@@ -158,6 +158,13 @@ class AuditControllerTests extends AuditTestSupport {
   }
 
   @Test
+  void theListsIndexIsThere() throws Exception {
+    try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
+      assertThat(HistoryIndexes.exists(c)).isTrue();
+    }
+  }
+
+  @Test
   void byAlumnusTheirVisitGiftsAndReunions() {
     assertThat(ids(list("studentNo=ac-1"))).containsExactly(gift, reunion, visit1);
     JsonNode giftInstance = list("studentNo=AC-1").get("content").get(0);
