@@ -16,7 +16,7 @@ public interface AuditMapper {
    * One page of historic instance ids, newest first. Camunda's own query filters a process key through a join with
    * the process definitions and sorts a DISTINCT of the whole result: at 100,000 instances of one process that was
    * 0.6 s on MariaDB. This one reads ACT_HI_PROCINST's own PROC_DEF_KEY_ through the (key, start time) index that
-   * {@link HistoryIndexes} adds, and stops after the page.
+   * {@link edu.alumni.engine.system.EngineIndexes#INSTANCES_BY_KEY_AND_START} adds, and stops after the page.
    */
   List<String> selectInstanceIds(@Param("q") InstanceQuery query, @Param("offset") long offset,
       @Param("limit") int limit);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import edu.alumni.engine.csv.CsvReader;
 import edu.alumni.engine.csv.CsvRecord;
+import edu.alumni.engine.system.EngineIndexes;
 import edu.alumni.engine.system.StaffGroups;
 import edu.alumni.rules.process.DonationStewardship;
 import edu.alumni.rules.process.ReunionPlanning;
@@ -160,7 +161,7 @@ class AuditControllerTests extends AuditTestSupport {
   @Test
   void theListsIndexIsThere() throws Exception {
     try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
-      assertThat(HistoryIndexes.exists(c)).isTrue();
+      assertThat(EngineIndexes.exists(c, EngineIndexes.INSTANCES_BY_KEY_AND_START)).isTrue();
     }
   }
 
