@@ -1,5 +1,6 @@
 package edu.alumni.rules.trigger;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -7,6 +8,13 @@ import java.util.Map;
  * For visits, {@code ownerGroup} and {@code priority} order the starts under the per-group cap.
  */
 public final class TriggerStart {
+
+  /**
+   * Start variables the service adds to every instance a trigger starts, so the audit can say which segmentation
+   * run and which trigger rule started it (identifiers only: the facts stay with the run's memberships).
+   */
+  public static final String VAR_SEGMENTATION_RUN_ID = "segmentationRunId";
+  public static final String VAR_TRIGGER_RULE = "triggerRule";
 
   private final String processKey;
   private final String businessKey;
@@ -47,5 +55,13 @@ public final class TriggerStart {
 
   public String getFacts() {
     return facts;
+  }
+
+  /** The start variables with the segmentation run and the trigger rule that started the instance. */
+  public Map<String, Object> variablesOfRun(long segmentationRunId) {
+    Map<String, Object> all = new HashMap<>(variables);
+    all.put(VAR_SEGMENTATION_RUN_ID, segmentationRunId);
+    all.put(VAR_TRIGGER_RULE, rule);
+    return all;
   }
 }

@@ -48,6 +48,16 @@ class TriggerRulesTests {
   }
 
   @Test
+  void aStartOfARunCarriesTheRunAndTheRuleButKeepsTheRulesVariables() {
+    TriggerStart start = rules.decide(List.of(new CohortFacts("cs", 2016, 2026, 10))).get(0);
+    assertThat(start.variablesOfRun(42)).isEqualTo(Map.of("college", "cs", "graduationYear", 2016, "milestone", 10,
+        "cohortSize", 10, TriggerStart.VAR_SEGMENTATION_RUN_ID, 42L,
+        TriggerStart.VAR_TRIGGER_RULE, "Cohort with 10 or more milestone members: start reunion planning"));
+    assertThat(start.getVariables()).doesNotContainKeys(TriggerStart.VAR_SEGMENTATION_RUN_ID,
+        TriggerStart.VAR_TRIGGER_RULE);
+  }
+
+  @Test
   void nothingToStartWithoutFacts() {
     assertThat(rules.decide(List.of())).isEmpty();
   }

@@ -61,7 +61,7 @@ class ReunionCohortTrigger implements SegmentationTrigger {
         continue;
       }
       transaction.executeWithoutResult(status -> runtime.createProcessInstanceByKey(start.getProcessKey())
-          .businessKey(start.getBusinessKey()).setVariables(start.getVariables()).execute());
+          .businessKey(start.getBusinessKey()).setVariables(start.variablesOfRun(run.id())).execute());
       log.info("Run {} started {} ({}: {})", run.id(), start.getBusinessKey(), start.getRule(), start.getFacts());
       started++;
     }

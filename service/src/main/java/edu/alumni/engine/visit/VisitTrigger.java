@@ -102,7 +102,7 @@ class VisitTrigger implements SegmentationTrigger {
         }
         transaction.executeWithoutResult(status -> {
           ProcessInstance instance = runtime.createProcessInstanceByKey(VisitCycle.PROCESS_KEY)
-              .businessKey(start.getBusinessKey()).setVariables(start.getVariables()).execute();
+              .businessKey(start.getBusinessKey()).setVariables(start.variablesOfRun(run.id())).execute();
           visits.insertStarted(run.asOf(), group.getKey(), studentNo, instance.getId(), run.id());
         });
         log.debug("Run {} started {} ({}: {})", run.id(), start.getBusinessKey(), start.getRule(), start.getFacts());

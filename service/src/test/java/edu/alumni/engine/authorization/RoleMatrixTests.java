@@ -96,8 +96,7 @@ class RoleMatrixTests extends HttpTestSupport {
 
   /**
    * One line of the matrix: a call (made afresh for each actor) and the answer of each actor, in {@link Actor}
-   * order: a status ({@code 403}), a status with the number of items of the JSON array answered ({@code 200:1}), or
-   * {@code ok} — neither 401 nor 403 — for endpoints that other branches are adding.
+   * order: a status ({@code 403}) or a status with the number of items of the JSON array answered ({@code 200:1}).
    */
   record Row(String name, Function<Actor, Call> call, String expected) {
 
@@ -235,15 +234,14 @@ class RoleMatrixTests extends HttpTestSupport {
         // the console's own: who is signed in (anyone signed in), the work overview (managers)
         row("console: who is signed in", a -> fetch("/api/me"), "401|200|200|200|200|200|200"),
         row("console: work overview", a -> fetch("/api/work/overview?limit=1"), "401|403|403|200|403|200|403")));
-    // Endpoints other branches are adding (API.md audit; deployed processes and instance migration). Until they
-    // are merged an allowed role gets 404, hence "ok": the role check answers before routing, so 401/403 are exact.
+    // API.md audit; deployed processes and instance migration
     rows.addAll(List.of(
-        row("PENDING audit: historic instances", a -> fetch("/api/audit/process-instances?processKey=" + PROCESS_KEY),
-            "401|403|403|ok|ok|ok|403"),
-        row("PENDING audit: an instance's timeline",
-            a -> fetch("/api/audit/process-instances/" + baseInstance + "/timeline"), "401|403|403|ok|ok|ok|403"),
-        row("PENDING audit: an instance's timeline as CSV",
-            a -> fetch("/api/audit/process-instances/" + baseInstance + "/timeline.csv"), "401|403|403|ok|ok|ok|403"),
+        row("audit: historic instances", a -> fetch("/api/audit/process-instances?processKey=" + PROCESS_KEY),
+            "401|403|403|200|200|200|403"),
+        row("audit: an instance's timeline",
+            a -> fetch("/api/audit/process-instances/" + baseInstance + "/timeline"), "401|403|403|200|200|200|403"),
+        row("audit: an instance's timeline as CSV",
+            a -> fetch("/api/audit/process-instances/" + baseInstance + "/timeline.csv"), "401|403|403|200|200|200|403"),
         row("processes: list", a -> fetch("/api/processes"), "401|403|403|200|200|200|403"),
         // one version only: nothing to migrate, which only a manager (or admin) gets to hear
         row("processes: migrate instances", a -> json("POST", "/api/processes/" + PROCESS_KEY
@@ -359,10 +357,6 @@ class RoleMatrixTests extends HttpTestSupport {
     Response r = send(actor, call);
     String expected = row.expectation(actor);
     String what = row.name() + " as " + actor + ": " + call + " → " + r;
-    if (expected.equals("ok")) {
-      assertThat(r.status()).as(what).isNotIn(401, 403);
-      return;
-    }
     String[] statusAndCount = expected.split(":");
     assertThat(r.status()).as(what).isEqualTo(Integer.parseInt(statusAndCount[0]));
     if (statusAndCount.length == 2) {

@@ -7,6 +7,7 @@ import edu.alumni.engine.system.HttpTestSupport;
 import edu.alumni.engine.system.StaffGroups;
 import edu.alumni.rules.process.ReunionPlanning;
 import edu.alumni.rules.process.VisitCycle;
+import edu.alumni.rules.trigger.TriggerStart;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,7 +264,10 @@ class TriggerTests extends HttpTestSupport {
         Map.entry(ReunionPlanning.VAR_COHORT_SIZE, 10),
         Map.entry(ReunionPlanning.VAR_COLLEGE, "law"),
         Map.entry(ReunionPlanning.VAR_GRADUATION_YEAR, 2014),
-        Map.entry(ReunionPlanning.VAR_MILESTONE, 10));
+        Map.entry(ReunionPlanning.VAR_MILESTONE, 10),
+        // for the audit: which run and which trigger rule started it
+        Map.entry(TriggerStart.VAR_SEGMENTATION_RUN_ID, run.get("id").asLong()),
+        Map.entry(TriggerStart.VAR_TRIGGER_RULE, "Cohort with 10 or more milestone members: start reunion planning"));
     Task formCommittee = tasks.createTaskQuery().processInstanceId(reunion.getId()).singleResult();
     assertThat(formCommittee.getTaskDefinitionKey()).isEqualTo(ReunionPlanning.FORM_COMMITTEE);
     assertThat(tasks.createTaskQuery().taskId(formCommittee.getId()).taskCandidateGroup(StaffGroups.college("law"))
@@ -296,6 +300,10 @@ class TriggerTests extends HttpTestSupport {
         .singleResult();
     assertThat(runtime.getVariable(m3.getId(), VisitCycle.VAR_STUDENT_NO)).isEqualTo("TG-VZ-M3");
     assertThat((String) runtime.getVariable(m3.getId(), VisitCycle.VAR_REASON)).contains("MAJOR_GIFT_PROSPECT");
+    assertThat(runtime.getVariable(m3.getId(), TriggerStart.VAR_SEGMENTATION_RUN_ID))
+        .isEqualTo(run.get("id").asLong());
+    assertThat(runtime.getVariable(m3.getId(), TriggerStart.VAR_TRIGGER_RULE))
+        .isEqualTo("Visit due: start a visit cycle with its region owner");
     assertThat(planVisitOwner("TG-VZ-M3")).isEqualTo(StaffGroups.chapter("bj"));
     assertThat(planVisitOwner("TG-VG-21")).isEqualTo(StaffGroups.chapter("bj"));
     assertThat(planVisitOwner("TG-VS-1")).isEqualTo(StaffGroups.chapter("sh"));
