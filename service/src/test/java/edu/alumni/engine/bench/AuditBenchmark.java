@@ -20,10 +20,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -267,29 +263,7 @@ public final class AuditBenchmark {
     }
   }
 
-  interface Step {
-    void run(int i) throws Exception;
-  }
-
-  /** Runs {@code count} steps on the client threads. */
-  private void parallel(int count, Step step) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicInteger next = new AtomicInteger();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            step.run(i);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> w : workers) {
-        w.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+  private void parallel(int count, ClientThreads.Step step) throws Exception {
+    ClientThreads.run(threads, count, step);
   }
 }

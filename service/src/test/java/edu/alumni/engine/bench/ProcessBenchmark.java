@@ -28,10 +28,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -124,7 +120,7 @@ public final class ProcessBenchmark {
           .getBytes(StandardCharsets.UTF_8));
       String[] funds = {"general", "scholarship", "discipline", "library", "green-campus", "alumni-service"};
       String[] amounts = {"200", "1500", "12000", "150000", "800", "50"};
-      Step postGift = i -> {
+      ClientThreads.Step postGift = i -> {
         String body = String.format(Locale.ROOT, "{\"giftRef\":\"B-%d\",\"studentNo\":\"%s\",\"amountCny\":\"%s\","
             + "\"giftDate\":\"%s\",\"fundCode\":\"%s\",\"channel\":\"ONLINE\"}", i,
             studentNos.get(i % studentNos.size()), amounts[i % amounts.length], today, funds[i % funds.length]);
@@ -262,32 +258,8 @@ public final class ProcessBenchmark {
     }
   }
 
-  interface Step {
-    void run(int i) throws Exception;
-  }
-
-  /** Runs {@code count} steps on the client threads; returns the seconds taken. */
-  private double parallel(int count, Step step) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicInteger next = new AtomicInteger();
-    long start = System.nanoTime();
-    try {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        workers.add(pool.submit(() -> {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            step.run(i);
-          }
-          return null;
-        }));
-      }
-      for (Future<?> w : workers) {
-        w.get();
-      }
-      return SegmentationBenchmark.secs(start);
-    } finally {
-      pool.shutdownNow();
-    }
+  private double parallel(int count, ClientThreads.Step step) throws Exception {
+    return ClientThreads.run(threads, count, step);
   }
 
   /** The value at or below which pct % of the sorted values lie (nearest rank). */
