@@ -253,8 +253,7 @@ class AuditControllerTests extends AuditTestSupport {
   }
 
   private static void assertProblem(Response r, int status, String detail) {
-    assertThat(r.status()).as(r.toString()).isEqualTo(status);
-    assertThat(r.isProblem()).as(r.toString()).isTrue();
+    assertProblem(r, status);
     assertThat(r.json().get("detail").asText()).contains(detail);
   }
 }

@@ -136,13 +136,6 @@ class GiftRecordingTests extends HttpTestSupport {
     return tasks;
   }
 
-  private static void assertProblem(Response r, int status) {
-    assertThat(r.status()).as(r.toString()).isEqualTo(status);
-    assertThat(r.isProblem()).as(r.toString()).isTrue();
-    assertThat(r.json().get("status").asInt()).isEqualTo(status);
-    assertThat(r.json().get("detail").asText()).isNotBlank();
-  }
-
   // ---- a new gift ----
 
   @Test

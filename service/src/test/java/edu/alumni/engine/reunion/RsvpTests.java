@@ -148,13 +148,6 @@ class RsvpTests extends HttpTestSupport {
         + "WHERE business_key = ? AND student_no = ?", KEY, studentNo);
   }
 
-  private static void assertProblem(Response r, int status) {
-    assertThat(r.status()).as(r.toString()).isEqualTo(status);
-    assertThat(r.isProblem()).as(r.toString()).isTrue();
-    assertThat(r.json().get("status").asInt()).isEqualTo(status);
-    assertThat(r.json().get("detail").asText()).isNotBlank();
-  }
-
   private static Object column(Map<String, Object> row, String name) {
     for (Map.Entry<String, Object> e : row.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {

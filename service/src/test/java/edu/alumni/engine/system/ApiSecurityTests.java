@@ -45,13 +45,6 @@ class ApiSecurityTests extends HttpTestSupport {
     }
   }
 
-  private static void assertProblem(Response r, int status) {
-    assertThat(r.status()).as(r.toString()).isEqualTo(status);
-    assertThat(r.isProblem()).as(r.toString()).isTrue();
-    assertThat(r.json().get("status").asInt()).isEqualTo(status);
-    assertThat(r.json().get("detail").asText()).isNotBlank();
-  }
-
   @Test
   void withoutCredentials401Problem() {
     Response r = get("/api/alumni", null, null);

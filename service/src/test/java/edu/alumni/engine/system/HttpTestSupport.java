@@ -224,6 +224,14 @@ public abstract class HttpTestSupport {
   }
 
   /** A 422 import problem with exactly these errors (line, column, a part of the message), in order. */
+  /** An error answer as API.md has them: the status, as application/problem+json, with a detail to act on. */
+  protected static void assertProblem(Response r, int status) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(status);
+    assertThat(r.isProblem()).as(r.toString()).isTrue();
+    assertThat(r.json().get("status").asInt()).isEqualTo(status);
+    assertThat(r.json().get("detail").asText()).isNotBlank();
+  }
+
   protected static void assertRejected(Response r, int rejectedRows, ImportError... errors) {
     assertThat(r.status()).as(r.toString()).isEqualTo(422);
     assertThat(r.isProblem()).as(r.toString()).isTrue();
