@@ -19,6 +19,8 @@ public final class DonationStewardship {
   public static final String CHECK_FUNDRAISABLE = "checkFundraisable";
 
   public static final String VAR_GIFT_REF = "giftRef";
+  /** Who recorded the gift through the API (the instance has no Camunda start user: see GiftRecordingService). */
+  public static final String VAR_RECORDED_BY = "recordedBy";
   public static final String VAR_TIER = "giftTier";
   public static final String VAR_AGREEMENT_REQUIRED = "agreementRequired";
   public static final String VAR_RESTRICTED = "restrictedFund";

@@ -3,7 +3,7 @@ package edu.alumni.engine.audit;
 /**
  * A historic process instance as the audit lists it.
  *
- * @param startedBy   the user who started it (Camunda's start user), null when no user did
+ * @param startedBy   the user who started it (Camunda's start user, or who recorded the gift), null when none did
  * @param cause       how it was started: {@link #CAUSE_USER}, {@link #CAUSE_SEGMENTATION_TRIGGER},
  *                    {@link #CAUSE_GIFT_RECORDED} or {@link #CAUSE_UNKNOWN}
  * @param trigger     the segmentation run and trigger rule that started it, when one did
@@ -17,7 +17,7 @@ public record AuditedInstance(String id, String processKey, String processName, 
 
   public static final String CAUSE_USER = "USER";
   public static final String CAUSE_SEGMENTATION_TRIGGER = "SEGMENTATION_TRIGGER";
-  /** donationStewardship started by {@code POST /api/gifts}, which records no user on the instance. */
+  /** donationStewardship started by {@code POST /api/gifts}; startedBy is who recorded the gift. */
   public static final String CAUSE_GIFT_RECORDED = "GIFT_RECORDED";
   public static final String CAUSE_UNKNOWN = "UNKNOWN";
 

@@ -108,7 +108,8 @@ public class ProcessHistory {
     Map<String, Map<String, Object>> variables = new HashMap<>();
     for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-        .variableNameIn(TriggerStart.VAR_SEGMENTATION_RUN_ID, TriggerStart.VAR_TRIGGER_RULE)
+        .variableNameIn(TriggerStart.VAR_SEGMENTATION_RUN_ID, TriggerStart.VAR_TRIGGER_RULE,
+            DonationStewardship.VAR_RECORDED_BY)
         .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
       variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
     }
@@ -117,16 +118,16 @@ public class ProcessHistory {
     for (HistoricProcessInstance instance : instances) {
       Map<String, Object> vars = variables.getOrDefault(instance.getId(), Map.of());
       described.add(describe(instance, vars.get(TriggerStart.VAR_SEGMENTATION_RUN_ID),
-          vars.get(TriggerStart.VAR_TRIGGER_RULE), runs));
+          vars.get(TriggerStart.VAR_TRIGGER_RULE), vars.get(DonationStewardship.VAR_RECORDED_BY), runs));
     }
     return described;
   }
 
   /**
-   * One instance, given the values its start gave {@code segmentationRunId} and {@code triggerRule} (null when it
-   * has none); {@code runs} caches the runs already read.
+   * One instance, given the values its start gave {@code segmentationRunId}, {@code triggerRule} and
+   * {@code recordedBy} (null when it has none); {@code runs} caches the runs already read.
    */
-  AuditedInstance describe(HistoricProcessInstance instance, Object runId, Object rule,
+  AuditedInstance describe(HistoricProcessInstance instance, Object runId, Object rule, Object recordedBy,
       Map<Long, SegmentationRun> runs) {
     AuditedInstance.Trigger trigger = null;
     String cause;
@@ -145,7 +146,9 @@ public class ProcessHistory {
     return new AuditedInstance(instance.getId(), instance.getProcessDefinitionKey(),
         instance.getProcessDefinitionName(), instance.getProcessDefinitionVersion(), instance.getBusinessKey(),
         AuditTimes.format(instance.getStartTime(), zone), AuditTimes.format(instance.getEndTime(), zone),
-        instance.getDurationInMillis(), instance.getState(), instance.getStartUserId(), cause, trigger,
+        instance.getDurationInMillis(), instance.getState(),
+        instance.getStartUserId() != null ? instance.getStartUserId() : Objects.toString(recordedBy, null), cause,
+        trigger,
         AuditTimes.format(instance.getRemovalTime(), zone), String.format(TIMELINE_PATH, instance.getId()));
   }
 }

@@ -108,7 +108,8 @@ public class TimelineService {
     Map<String, Object> startValues = build.variables(details);
     Object runId = startValues.get(TriggerStart.VAR_SEGMENTATION_RUN_ID);
     AuditedInstance described = instances.describe(instance, runId,
-        startValues.get(TriggerStart.VAR_TRIGGER_RULE), new HashMap<>());
+        startValues.get(TriggerStart.VAR_TRIGGER_RULE), startValues.get(DonationStewardship.VAR_RECORDED_BY),
+        new HashMap<>());
     build.instance(described);
     build.activities();
     build.tasks(decisions);
@@ -220,11 +221,12 @@ public class TimelineService {
       } else if (instance.getStartUserId() != null) {
         summary = "Started by " + instance.getStartUserId();
       } else if (AuditedInstance.CAUSE_GIFT_RECORDED.equals(described.cause())) {
-        summary = "Started when the gift was recorded (POST /api/gifts, which records no user on the instance)";
+        summary = described.startedBy() == null ? "Started when the gift was recorded (POST /api/gifts)"
+            : "Started when " + described.startedBy() + " recorded the gift (POST /api/gifts)";
       } else {
         summary = "Started without a recorded user or trigger";
       }
-      add(instance.getStartTime(), start, EventType.INSTANCE_STARTED, instance.getId(), instance.getStartUserId(),
+      add(instance.getStartTime(), start, EventType.INSTANCE_STARTED, instance.getId(), described.startedBy(),
           null, summary + ": " + instance.getProcessDefinitionKey() + " v" + instance.getProcessDefinitionVersion()
               + " " + Objects.toString(instance.getBusinessKey(), ""), data);
       if (instance.getEndTime() != null) {

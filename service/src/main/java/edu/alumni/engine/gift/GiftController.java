@@ -3,6 +3,7 @@ package edu.alumni.engine.gift;
 import edu.alumni.engine.csv.ImportReport;
 import java.io.InputStream;
 import java.net.URI;
+import java.security.Principal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,13 +26,13 @@ class GiftController {
 
   /** 201 and a new stewardship instance; the same gift again → 200, nothing new; other values → 409. */
   @PostMapping(consumes = "application/json")
-  ResponseEntity<RecordedGift> recordGift(@RequestBody(required = false) GiftRequest request) {
+  ResponseEntity<RecordedGift> recordGift(@RequestBody(required = false) GiftRequest request, Principal who) {
     RecordedGift recorded;
     try {
-      recorded = recording.record(request);
+      recorded = recording.record(request, who.getName());
     } catch (DuplicateKeyException sameGiftAtTheSameMoment) {
       // another request stored this gift reference first: answer as for a repeat (200 or 409)
-      recorded = recording.record(request);
+      recorded = recording.record(request, who.getName());
     }
     if (recorded.created()) {
       return ResponseEntity.created(URI.create("/api/alumni/" + recorded.gift().studentNo())).body(recorded);

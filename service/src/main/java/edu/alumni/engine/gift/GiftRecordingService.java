@@ -47,8 +47,13 @@ public class GiftRecordingService {
     this.clock = clock;
   }
 
+  /**
+   * Records the gift for the signed-in {@code recordedBy}. The engine is not told who that is: a Camunda user on the
+   * start would subject it to their engine grants (finance staff may not start instances by hand), so the user is a
+   * start variable, which the audit shows as the one who started the instance.
+   */
   @Transactional
-  public RecordedGift record(GiftRequest request) {
+  public RecordedGift record(GiftRequest request, String recordedBy) {
     Gift gift = validate(request);
     String businessKey = String.format(DonationStewardship.BUSINESS_KEY_FORMAT, gift.giftRef());
     Gift stored = gifts.selectByGiftRef(gift.giftRef());
@@ -70,6 +75,7 @@ public class GiftRecordingService {
     ProcessInstance instance = runtime.createProcessInstanceByKey(DonationStewardship.PROCESS_KEY)
         .businessKey(businessKey)
         .setVariable(DonationStewardship.VAR_GIFT_REF, gift.giftRef())
+        .setVariable(DonationStewardship.VAR_RECORDED_BY, recordedBy)
         .execute();
     return new RecordedGift(gift, instance.getId(), businessKey, true);
   }

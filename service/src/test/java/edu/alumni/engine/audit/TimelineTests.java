@@ -221,8 +221,9 @@ class TimelineTests extends AuditTestSupport {
       """;
 
   static final String GIFT = """
-      INSTANCE_STARTED
+      INSTANCE_STARTED @au-finance
       VARIABLE_CHANGED giftRef = "AU-G1"
+      VARIABLE_CHANGED recordedBy = "au-finance"
       ACTIVITY_ENTERED giftRecorded
       ACTIVITY_LEFT giftRecorded
       ACTIVITY_ENTERED classifyGift
@@ -338,7 +339,8 @@ class TimelineTests extends AuditTestSupport {
     JsonNode instance = timeline.get("instance");
     assertThat(instance.get("cause").asText()).isEqualTo(AuditedInstance.CAUSE_GIFT_RECORDED);
     assertThat(instance.get("state").asText()).isEqualTo("COMPLETED");
-    assertThat(instance.has("startedBy")).isFalse();
+    // who posted the gift, from the start variable (the engine has no start user for it)
+    assertThat(instance.get("startedBy").asText()).isEqualTo(FINANCE);
     JsonNode started = events(timeline, EventType.INSTANCE_STARTED).get(0);
     assertThat(started.get("time").asText()).isEqualTo(iso(t0.plus(Duration.ofMinutes(1))));
     assertThat(started.get("data").get("businessKey").asText()).isEqualTo("gift-AU-G1");
