@@ -1,0 +1,71 @@
+package edu.alumni.engine.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's task query, rewritten for MySQL and MariaDB (MysqlTaskQuery.xml says what changed). With authorization
+ * on, Camunda joins the user's grants to every task on "resource id = task id OR = definition key OR = '*'";
+ * MariaDB can use no index for that OR and runs a block-nested-loop join, so a coordinator's Tasklist query over
+ * 100,000 open tasks took minutes. The rewrite answers the same rows (MysqlTaskQueryTests) through index lookups.
+ *
+ * <p>Installed after the engine is built: the statements are parsed into the engine's own MyBatis configuration,
+ * and the engine's statement mappings send its two task query statements there. Other databases keep Camunda's.
+ */
+@Component
+public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
+
+  static final String RESOURCE = "edu/alumni/engine/system/MysqlTaskQuery.xml";
+  static final String NAMESPACE = MysqlTaskQuery.class.getName();
+  /** Camunda's statement → ours. */
+  static final Map<String, String> STATEMENTS = Map.of(
+      "selectTaskByQueryCriteria", NAMESPACE + ".selectTaskByQueryCriteria_alumniMysql",
+      "selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteria_alumniMysql");
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())) {
+      install(configuration);
+    }
+  }
+
+  /** Parses the statements into the engine's MyBatis configuration and routes the task queries to them. */
+  static void install(ProcessEngineConfigurationImpl configuration) {
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    synchronized (mybatis) { // a shared SqlSessionFactory (useSharedSqlSessionFactory) is parsed into once
+      if (!mybatis.isResourceLoaded(RESOURCE)) {
+        try (InputStream in = MysqlTaskQuery.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+          if (in == null) {
+            throw new IllegalStateException(RESOURCE + " is not on the class path");
+          }
+          new XMLMapperBuilder(in, mybatis, RESOURCE, mybatis.getSqlFragments()).parse();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    // a copy: the map Camunda hands out is shared by every engine of the database type in this JVM
+    Map<String, String> mappings = sessions.getStatementMappings() == null ? new HashMap<>()
+        : new HashMap<>(sessions.getStatementMappings());
+    mappings.putAll(STATEMENTS);
+    sessions.setStatementMappings(mappings);
+  }
+
+  /** Sends the task queries back to Camunda's statements (the tests compare both). */
+  static void uninstall(ProcessEngineConfigurationImpl configuration) {
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    Map<String, String> mappings = new HashMap<>(sessions.getStatementMappings());
+    STATEMENTS.keySet().forEach(mappings::remove);
+    sessions.setStatementMappings(mappings);
+  }
+}

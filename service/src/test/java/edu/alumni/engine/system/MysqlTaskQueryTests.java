@@ -1,0 +1,354 @@
+package edu.alumni.engine.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rewritten task query answers what Camunda's answers, query by query, with authorization on. Each query runs
+ * twice on the same engine and data, once through Camunda's statement and once through ours, and both answers must
+ * be equal (in order where the query sorts); a few are also checked against the tasks they must find.
+ *
+ * <p>On MariaDB when DB_URL names a MySQL-protocol server (the CI's second run; in a database of its own there),
+ * else on an H2 database of its own: the rewrite is plain SQL, so H2 checks its logic and MariaDB the dialect it is
+ * installed for.
+ */
+@Tag("database")
+class MysqlTaskQueryTests {
+
+  static final String MARIADB_DATABASE = "alumni_task_query_test";
+
+  static HikariDataSource dataSource;
+  static ProcessEngine engine;
+  static ProcessEngineConfigurationImpl configuration;
+  static TaskService tasks;
+  static IdentityService identity;
+  static AuthorizationService authorizations;
+
+  /** Names of this run: the MariaDB database is shared with other test classes and kept between builds. */
+  static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  static final String USER = "mtq-u-" + RUN;
+  static final String ALL_SEEING = "mtq-v-" + RUN;
+  static final String OTHER = "mtq-w-" + RUN;
+  static final String GROUP_A = "mtq-a-" + RUN;
+  static final String GROUP_B = "mtq-b-" + RUN;
+  static final String GROUP_C = "mtq-c-" + RUN;
+  static final String PROCESS = "mtqWork" + RUN.replace("-", "");
+  static final String OTHER_PROCESS = "mtqOther" + RUN.replace("-", "");
+
+  static String inA;
+  static String inB;
+  static String inAandB;
+  static String forUser;
+  static String assignedToUser;
+  static String assignedElsewhereInA;
+  static String otherProcessInC;
+  static String standaloneInA;
+  static final List<String> created = new ArrayList<>();
+
+  @BeforeAll
+  static void engineAndTasks() throws SQLException {
+    String url = System.getenv("DB_URL");
+    HikariConfig pool = new HikariConfig();
+    if (url != null && url.startsWith("jdbc:mysql:")) {
+      // a database of its own beside the tests' one: this engine's tables must not come before Flyway's there
+      try (Connection c = DriverManager.getConnection(url, System.getenv("DB_USER"), System.getenv("DB_PASSWORD"));
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + MARIADB_DATABASE);
+      }
+      pool.setJdbcUrl(url.replaceFirst("^(jdbc:mysql://[^/]+/)[^?]*", "$1" + MARIADB_DATABASE)
+          + "&createDatabaseIfNotExist=true");
+      pool.setUsername(System.getenv("DB_USER"));
+      pool.setPassword(System.getenv("DB_PASSWORD"));
+    } else {
+      pool.setJdbcUrl("jdbc:h2:mem:mysql-task-query-" + RUN + ";DB_CLOSE_DELAY=-1");
+      pool.setUsername("sa");
+    }
+    pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED"); // what Camunda needs, as in application.yaml
+    pool.setMaximumPoolSize(4);
+    dataSource = new HikariDataSource(pool);
+    StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+    config.setProcessEngineName("mysql-task-query-" + RUN);
+    config.setDataSource(dataSource);
+    config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    config.setJobExecutorActivate(false);
+    config.setAuthorizationEnabled(true);
+    config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    engine = config.buildProcessEngine();
+    configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    MysqlTaskQuery.install(configuration); // on H2 too: the rewrite is what is tested here
+    tasks = engine.getTaskService();
+    identity = engine.getIdentityService();
+    authorizations = engine.getAuthorizationService();
+    RuntimeService runtime = engine.getRuntimeService();
+
+    for (String process : List.of(PROCESS, OTHER_PROCESS)) {
+      engine.getRepositoryService().createDeployment().addModelInstance(process + ".bpmn",
+          Bpmn.createExecutableProcess(process).camundaHistoryTimeToLive(1).startEvent()
+              .userTask("work").endEvent().done()).deploy();
+    }
+    inA = start(runtime, PROCESS, GROUP_A, "", "", "x");
+    inB = start(runtime, PROCESS, GROUP_B, "", "", "y");
+    inAandB = start(runtime, PROCESS, GROUP_A + "," + GROUP_B, "", "", "x");
+    forUser = start(runtime, PROCESS, "", USER, "", "y");
+    assignedToUser = start(runtime, PROCESS, "", "", USER, "x");
+    assignedElsewhereInA = start(runtime, PROCESS, GROUP_A, "", OTHER, "z");
+    otherProcessInC = start(runtime, OTHER_PROCESS, GROUP_C, "", "", "x");
+    Task standalone = tasks.newTask();
+    standalone.setName("standalone");
+    tasks.saveTask(standalone);
+    tasks.addCandidateGroup(standalone.getId(), GROUP_A);
+    standaloneInA = standalone.getId();
+    created.add(standaloneInA);
+
+    // the user may read the tasks of the other process through its definition; another user reads all tasks
+    grant(USER, Resources.PROCESS_DEFINITION, OTHER_PROCESS, ProcessDefinitionPermissions.READ_TASK);
+    grant(ALL_SEEING, Resources.TASK, Authorization.ANY, Permissions.READ);
+  }
+
+  /** Starts an instance and gives its task the groups (comma-separated), candidate user and assignee given. */
+  private static String start(RuntimeService runtime, String process, String groups, String user, String assignee,
+      String kind) {
+    String instance = runtime.startProcessInstanceByKey(process, Map.of("kind", kind)).getId();
+    String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    for (String group : groups.split(",")) {
+      if (!group.isEmpty()) {
+        tasks.addCandidateGroup(task, group); // the engine grants the group the task, as for the diagrams' tasks
+      }
+    }
+    if (!user.isEmpty()) {
+      tasks.addCandidateUser(task, user);
+    }
+    if (!assignee.isEmpty()) {
+      tasks.setAssignee(task, assignee);
+    }
+    return task;
+  }
+
+  private static void grant(String user, Resources resource, String resourceId, org.camunda.bpm.engine.authorization
+      .Permission permission) {
+    Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setUserId(user);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    a.addPermission(permission);
+    authorizations.saveAuthorization(a);
+  }
+
+  @AfterEach
+  void signOut() {
+    identity.clearAuthentication();
+    MysqlTaskQuery.install(configuration);
+  }
+
+  @AfterAll
+  static void close() {
+    identity.clearAuthentication();
+    engine.getRepositoryService().createDeploymentQuery().list().stream()
+        .filter(d -> engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(d.getId()).list()
+            .stream().anyMatch(p -> p.getKey().equals(PROCESS) || p.getKey().equals(OTHER_PROCESS)))
+        .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
+    created.forEach(id -> tasks.deleteTask(id, true));
+    authorizations.createAuthorizationQuery().userIdIn(USER, ALL_SEEING, OTHER).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    authorizations.createAuthorizationQuery().groupIdIn(GROUP_A, GROUP_B, GROUP_C).list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    engine.close();
+    dataSource.close();
+  }
+
+  /** Both statements' answers: the list's ids (in order), the count, the first page of two. */
+  private record Answer(List<String> ids, long count, List<String> firstPage) {
+  }
+
+  private static Answer answer(Supplier<TaskQuery> query) {
+    return new Answer(query.get().list().stream().map(Task::getId).toList(), query.get().count(),
+        query.get().listPage(0, 2).stream().map(Task::getId).toList());
+  }
+
+  /** Runs the query through Camunda's statement and through ours; returns the ids of ours after comparing. */
+  private static List<String> same(Supplier<TaskQuery> query) {
+    MysqlTaskQuery.uninstall(configuration);
+    Answer camunda = answer(query);
+    MysqlTaskQuery.install(configuration);
+    Answer ours = answer(query);
+    assertThat(ours).isEqualTo(camunda);
+    assertThat(ours.count()).isEqualTo(ours.ids().size());
+    return ours.ids();
+  }
+
+  private static void signIn(String user, String... groups) {
+    identity.setAuthentication(user, List.of(groups));
+  }
+
+  @Test
+  void candidateGroupsAsACoordinator() {
+    signIn(USER, GROUP_A);
+
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A)))
+        .containsExactlyInAnyOrder(inA, inAandB, standaloneInA);
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).includeAssignedTasks()))
+        .containsExactlyInAnyOrder(inA, inAandB, standaloneInA, assignedElsewhereInA);
+    // the grant is the group's: a task of group B alone stays hidden even when asked for
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroupIn(List.of(GROUP_A, GROUP_B))))
+        .containsExactlyInAnyOrder(inA, inAandB, standaloneInA);
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_B))).containsExactly(inAandB);
+    same(() -> tasks.createTaskQuery().taskCandidateGroupLike("mtq-%-" + RUN));
+    same(() -> tasks.createTaskQuery().withCandidateGroups());
+    same(() -> tasks.createTaskQuery().withoutCandidateGroups());
+    same(() -> tasks.createTaskQuery().withCandidateUsers());
+  }
+
+  @Test
+  void everyTaskTheUserMayRead() {
+    signIn(USER, GROUP_A);
+
+    assertThat(same(() -> tasks.createTaskQuery().processDefinitionKeyIn(PROCESS, OTHER_PROCESS)))
+        .containsExactlyInAnyOrder(inA, inAandB, forUser, assignedToUser, assignedElsewhereInA, otherProcessInC);
+    assertThat(same(() -> tasks.createTaskQuery())).contains(standaloneInA).doesNotContain(inB);
+    assertThat(same(() -> tasks.createTaskQuery().processDefinitionKey(OTHER_PROCESS)))
+        .containsExactly(otherProcessInC);
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateUser(USER))).contains(forUser);
+    assertThat(same(() -> tasks.createTaskQuery().taskAssignee(USER))).containsExactly(assignedToUser);
+  }
+
+  @Test
+  void involvedUserOrQueriesAndVariables() {
+    signIn(USER, GROUP_A);
+
+    assertThat(same(() -> tasks.createTaskQuery().taskInvolvedUser(USER)))
+        .containsExactlyInAnyOrder(forUser, assignedToUser);
+    same(() -> tasks.createTaskQuery().taskInvolvedUser(USER).taskCandidateGroup(GROUP_A).includeAssignedTasks());
+    assertThat(same(() -> tasks.createTaskQuery().or().taskCandidateGroup(GROUP_B).taskAssignee(USER).endOr()))
+        .containsExactlyInAnyOrder(inAandB, assignedToUser);
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A)
+        .processVariableValueEquals("kind", "x"))).containsExactlyInAnyOrder(inA, inAandB);
+  }
+
+  @Test
+  void sortedPages() {
+    signIn(USER, GROUP_A);
+
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime().desc()
+        .orderByTaskId().asc())).hasSize(3);
+    same(() -> tasks.createTaskQuery().processDefinitionKeyIn(PROCESS, OTHER_PROCESS).orderByProcessVariable("kind",
+        ValueType.STRING).asc().orderByTaskId().asc());
+    same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByDueDate().asc().orderByTaskId().desc());
+  }
+
+  @Test
+  void aGrantOnAllTasksAndNoAuthenticationAtAll() {
+    signIn(ALL_SEEING);
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_B)))
+        .containsExactlyInAnyOrder(inB, inAandB);
+
+    identity.clearAuthentication(); // the engine checks nothing for a caller it does not know
+    assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_C))).containsExactly(otherProcessInC);
+  }
+
+  @Test
+  void aRevokedGrantTakesCamundasOwnCheck() {
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(USER);
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(inAandB);
+    revoke.removePermission(Permissions.READ);
+    authorizations.saveAuthorization(revoke);
+    try {
+      signIn(USER, GROUP_A);
+      assertThat(same(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A)))
+          .containsExactlyInAnyOrder(inA, standaloneInA);
+    } finally {
+      identity.clearAuthentication();
+      authorizations.deleteAuthorization(revoke.getId());
+    }
+  }
+
+  @Test
+  void aCoordinatorsQueryJoinsNeitherLinksNorGrants() {
+    TaskQueryImpl query = (TaskQueryImpl) tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime()
+        .desc();
+    AuthorizationCheck check = query.getAuthCheck(); // as the engine fills it in for a signed-in coordinator
+    check.setAuthorizationCheckEnabled(true);
+    check.setShouldPerformAuthorizatioCheck(true);
+    check.setAuthUserId(USER);
+    check.setAuthGroupIds(List.of(GROUP_A));
+    // the builder asks the command context whether a permission is switched off
+    check.setAtomicPermissionChecks(configuration.getCommandExecutorTxRequired().execute(context ->
+        new PermissionCheckBuilder().disjunctive()
+            .atomicCheck(Resources.TASK, "RES.ID_", Permissions.READ)
+            .atomicCheck(Resources.PROCESS_DEFINITION, "D.KEY_", ProcessDefinitionPermissions.READ_TASK)
+            .getAtomicChecks()));
+    org.apache.ibatis.session.Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+
+    // bound as the engine binds it: inside a command
+    String ours = configuration.getCommandExecutorTxRequired().execute(context -> mybatis.getMappedStatement(
+        MysqlTaskQuery.STATEMENTS.get("selectTaskByQueryCriteria")).getBoundSql(query).getSql()).replaceAll("\\s+", " ");
+    String camundas = configuration.getCommandExecutorTxRequired().execute(context -> mybatis.getMappedStatement(
+        "selectTaskByQueryCriteria").getBoundSql(query).getSql()).replaceAll("\\s+", " ");
+
+    assertThat(camundas).containsIgnoringCase("select distinct").contains("left join ACT_RU_IDENTITYLINK I")
+        .contains("AUTH ON");
+    assertThat(ours).doesNotContainIgnoringCase("distinct").doesNotContainIgnoringCase("join ACT_RU_IDENTITYLINK")
+        .doesNotContain("AUTH.", "AUTH ON")
+        .contains("exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_")
+        .contains("and A.RESOURCE_ID_ = RES.ID_)", "and A.RESOURCE_ID_ = D.KEY_)", "and A.RESOURCE_ID_ = '*')");
+  }
+
+  @Test
+  void theEngineTakesItOnMysqlOnly() {
+    StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+    config.setProcessEngineName("mysql-task-query-plugin-" + RUN);
+    config.setDataSource(dataSource);
+    config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+    config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    config.setJobExecutorActivate(false);
+    config.getProcessEnginePlugins().add(new MysqlTaskQuery());
+    ProcessEngine second = config.buildProcessEngine();
+    try {
+      String statement = config.getDbSqlSessionFactory().mapStatement("selectTaskCountByQueryCriteria");
+      if (config.getDatabaseType().equals("mysql")) {
+        assertThat(statement).isEqualTo(MysqlTaskQuery.NAMESPACE + ".selectTaskCountByQueryCriteria_alumniMysql");
+        assertThat(second.getTaskService().createTaskQuery().taskCandidateGroup(GROUP_A).count()).isEqualTo(3);
+      } else {
+        assertThat(statement).isEqualTo("selectTaskCountByQueryCriteria");
+      }
+    } finally {
+      second.close();
+    }
+  }
+}
