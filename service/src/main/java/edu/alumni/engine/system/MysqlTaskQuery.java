@@ -26,23 +26,38 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
 
   static final String RESOURCE = "edu/alumni/engine/system/MysqlTaskQuery.xml";
   static final String NAMESPACE = MysqlTaskQuery.class.getName();
+  static final String LIST = NAMESPACE + ".selectTaskByQueryCriteria_alumniMysql";
+  static final String RECENT = NAMESPACE + ".selectRecentTaskByQueryCriteria_alumniMysql";
   /** Camunda's statement → ours. */
   static final Map<String, String> STATEMENTS = Map.of(
-      "selectTaskByQueryCriteria", NAMESPACE + ".selectTaskByQueryCriteria_alumniMysql",
+      "selectTaskByQueryCriteria", LIST,
       "selectTaskCountByQueryCriteria", NAMESPACE + ".selectTaskCountByQueryCriteria_alumniMysql");
+  /**
+   * How many of the first open tasks a page is looked for in before all of them (RecentTasksFirst): a group with
+   * 4 % of 100,000 open tasks fills a page of 50 there; reading the window took 17-25 ms on MariaDB.
+   */
+  static final int RECENT_TASK_ROWS = 2000;
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())) {
-      install(configuration);
+      install(configuration, RECENT_TASK_ROWS);
     }
   }
 
-  /** Parses the statements into the engine's MyBatis configuration and routes the task queries to them. */
-  static void install(ProcessEngineConfigurationImpl configuration) {
+  /**
+   * Parses the statements into the engine's MyBatis configuration and routes the task queries to them; a page is
+   * looked for among the first {@code recentTaskRows} tasks first.
+   */
+  static void install(ProcessEngineConfigurationImpl configuration, int recentTaskRows) {
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     synchronized (mybatis) { // a shared SqlSessionFactory (useSharedSqlSessionFactory) is parsed into once
       if (!mybatis.isResourceLoaded(RESOURCE)) {
+        // values the statements are parsed with, as Camunda's own ${prefix} or ${limitAfter}
+        mybatis.getVariables().setProperty("alumniRecentTaskRows", Integer.toString(recentTaskRows));
+        // the join order the statements are written in (MySQL would otherwise pick its own); H2 has no STRAIGHT_JOIN
+        mybatis.getVariables().setProperty("alumniStraightJoin",
+            DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType()) ? "straight_join" : "inner join");
         try (InputStream in = MysqlTaskQuery.class.getClassLoader().getResourceAsStream(RESOURCE)) {
           if (in == null) {
             throw new IllegalStateException(RESOURCE + " is not on the class path");
@@ -51,6 +66,7 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        mybatis.addInterceptor(new RecentTasksFirst(LIST, RECENT, recentTaskRows));
       }
     }
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();

@@ -8,10 +8,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,6 +28,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
@@ -52,6 +57,8 @@ class MysqlTaskQueryTests {
 
   static final String MARIADB_DATABASE = "alumni_task_query_test";
 
+  static final int WINDOW = 3;
+
   static HikariDataSource dataSource;
   static ProcessEngine engine;
   static ProcessEngineConfigurationImpl configuration;
@@ -79,6 +86,8 @@ class MysqlTaskQueryTests {
   static String otherProcessInC;
   static String standaloneInA;
   static final List<String> created = new ArrayList<>();
+  static final Instant CREATED = Instant.parse("2026-03-02T02:00:00Z");
+  static int minutes;
 
   @BeforeAll
   static void engineAndTasks() throws SQLException {
@@ -110,7 +119,8 @@ class MysqlTaskQueryTests {
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     engine = config.buildProcessEngine();
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    MysqlTaskQuery.install(configuration); // on H2 too: the rewrite is what is tested here
+    // on H2 too: the rewrite is what is tested here; a window of three tasks, so that pages fill it or not
+    MysqlTaskQuery.install(configuration, WINDOW);
     tasks = engine.getTaskService();
     identity = engine.getIdentityService();
     authorizations = engine.getAuthorizationService();
@@ -128,6 +138,7 @@ class MysqlTaskQueryTests {
     assignedToUser = start(runtime, PROCESS, "", "", USER, "x");
     assignedElsewhereInA = start(runtime, PROCESS, GROUP_A, "", OTHER, "z");
     otherProcessInC = start(runtime, OTHER_PROCESS, GROUP_C, "", "", "x");
+    nextMinute();
     Task standalone = tasks.newTask();
     standalone.setName("standalone");
     tasks.saveTask(standalone);
@@ -135,14 +146,21 @@ class MysqlTaskQueryTests {
     standaloneInA = standalone.getId();
     created.add(standaloneInA);
 
+    ClockUtil.reset();
     // the user may read the tasks of the other process through its definition; another user reads all tasks
     grant(USER, Resources.PROCESS_DEFINITION, OTHER_PROCESS, ProcessDefinitionPermissions.READ_TASK);
     grant(ALL_SEEING, Resources.TASK, Authorization.ANY, Permissions.READ);
   }
 
+  /** Each task a minute after the one before: an order by creation time without ties. */
+  private static void nextMinute() {
+    ClockUtil.setCurrentTime(Date.from(CREATED.plus(minutes++, ChronoUnit.MINUTES)));
+  }
+
   /** Starts an instance and gives its task the groups (comma-separated), candidate user and assignee given. */
   private static String start(RuntimeService runtime, String process, String groups, String user, String assignee,
       String kind) {
+    nextMinute();
     String instance = runtime.startProcessInstanceByKey(process, Map.of("kind", kind)).getId();
     String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
     for (String group : groups.split(",")) {
@@ -172,7 +190,7 @@ class MysqlTaskQueryTests {
   @AfterEach
   void signOut() {
     identity.clearAuthentication();
-    MysqlTaskQuery.install(configuration);
+    MysqlTaskQuery.install(configuration, WINDOW);
   }
 
   @AfterAll
@@ -204,7 +222,7 @@ class MysqlTaskQueryTests {
   private static List<String> same(Supplier<TaskQuery> query) {
     MysqlTaskQuery.uninstall(configuration);
     Answer camunda = answer(query);
-    MysqlTaskQuery.install(configuration);
+    MysqlTaskQuery.install(configuration, WINDOW);
     Answer ours = answer(query);
     assertThat(ours).isEqualTo(camunda);
     assertThat(ours.count()).isEqualTo(ours.ids().size());
@@ -298,8 +316,48 @@ class MysqlTaskQueryTests {
     }
   }
 
+  /** A page of the query through Camunda's statement and through ours, which must be equal. */
+  private static List<String> page(Supplier<TaskQuery> query, int first, int max) {
+    MysqlTaskQuery.uninstall(configuration);
+    List<String> camunda = query.get().listPage(first, max).stream().map(Task::getId).toList();
+    MysqlTaskQuery.install(configuration, WINDOW);
+    List<String> ours = query.get().listPage(first, max).stream().map(Task::getId).toList();
+    assertThat(ours).isEqualTo(camunda);
+    return ours;
+  }
+
   @Test
-  void aCoordinatorsQueryJoinsNeitherLinksNorGrants() {
+  void aPageIsLookedForAmongTheFirstTasksBeforeAllOfThem() {
+    RecentTasksFirst window = configuration.getSqlSessionFactory().getConfiguration().getInterceptors().stream()
+        .filter(RecentTasksFirst.class::isInstance).map(RecentTasksFirst.class::cast).findFirst().orElseThrow();
+    signIn(USER, GROUP_A);
+    long fromWindow = window.fromWindow.get();
+    long fromAll = window.fromAll.get();
+
+    // the three newest tasks hold one open task of group A: a page of one fills, a page of two does not
+    Supplier<TaskQuery> newest = () -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime()
+        .desc();
+    assertThat(page(newest, 0, 1)).containsExactly(standaloneInA);
+    assertThat(window.fromWindow.get()).isEqualTo(fromWindow + 1);
+    assertThat(page(newest, 0, 2)).containsExactly(standaloneInA, inAandB);
+    assertThat(window.fromAll.get()).isEqualTo(fromAll + 1);
+
+    // the three oldest hold two: the first page of two fills, the second does not
+    Supplier<TaskQuery> oldest = () -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime()
+        .asc();
+    assertThat(page(oldest, 0, 2)).containsExactly(inA, inAandB);
+    assertThat(window.fromWindow.get()).isEqualTo(fromWindow + 2);
+    assertThat(page(oldest, 1, 2)).containsExactly(inAandB, standaloneInA);
+    assertThat(window.fromAll.get()).isEqualTo(fromAll + 2);
+
+    // an order the window cannot be read in, and a page larger than the window, go to the full statement
+    page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskName().asc(), 0, 1);
+    page(newest, 0, WINDOW + 1);
+    assertThat(window.fromWindow.get() + window.fromAll.get()).isEqualTo(fromWindow + fromAll + 4);
+  }
+
+  @Test
+  void aCoordinatorsQueryIsLedByTheGroupsLinksAndLooksGrantsUp() {
     TaskQueryImpl query = (TaskQueryImpl) tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime()
         .desc();
     AuthorizationCheck check = query.getAuthCheck(); // as the engine fills it in for a signed-in coordinator
@@ -316,17 +374,24 @@ class MysqlTaskQueryTests {
     org.apache.ibatis.session.Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
 
     // bound as the engine binds it: inside a command
-    String ours = configuration.getCommandExecutorTxRequired().execute(context -> mybatis.getMappedStatement(
-        MysqlTaskQuery.STATEMENTS.get("selectTaskByQueryCriteria")).getBoundSql(query).getSql()).replaceAll("\\s+", " ");
-    String camundas = configuration.getCommandExecutorTxRequired().execute(context -> mybatis.getMappedStatement(
-        "selectTaskByQueryCriteria").getBoundSql(query).getSql()).replaceAll("\\s+", " ");
+    Function<String, String> sql = statement -> configuration.getCommandExecutorTxRequired().execute(context ->
+        mybatis.getMappedStatement(statement).getBoundSql(query).getSql()).replaceAll("\\s+", " ");
+    String camundas = sql.apply("selectTaskByQueryCriteria");
+    String ours = sql.apply(MysqlTaskQuery.LIST);
+    String recent = sql.apply(MysqlTaskQuery.RECENT);
 
     assertThat(camundas).containsIgnoringCase("select distinct").contains("left join ACT_RU_IDENTITYLINK I")
         .contains("AUTH ON");
-    assertThat(ours).doesNotContainIgnoringCase("distinct").doesNotContainIgnoringCase("join ACT_RU_IDENTITYLINK")
+    // led by the group's links, each task once; grants looked up by resource id
+    assertThat(ours).doesNotContainIgnoringCase("select distinct RES").doesNotContain("join ACT_RU_IDENTITYLINK")
         .doesNotContain("AUTH.", "AUTH ON")
-        .contains("exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_")
+        .contains("from (select distinct I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate'")
+        .contains("ACT_RU_TASK RES on RES.ID_ = IL.TASK_ID_")
         .contains("and A.RESOURCE_ID_ = RES.ID_)", "and A.RESOURCE_ID_ = D.KEY_)", "and A.RESOURCE_ID_ = '*')");
+    // the window: the newest tasks from the index, each checked for a link of the group
+    assertThat(recent).contains("from (select W.ID_ from ACT_RU_TASK W order by W.CREATE_TIME_ desc limit 3) WIN")
+        .contains("(select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = WIN.ID_ and I.TYPE_ = 'candidate'")
+        .doesNotContain("AUTH.", "AUTH ON");
   }
 
   @Test
