@@ -1,10 +1,9 @@
 package edu.alumni.engine.context;
 
+import edu.alumni.engine.system.SignIns;
 import edu.alumni.engine.system.StaffGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +27,11 @@ class ContextAccess {
   static final String ENGINE = "default";
 
   private final IdentityService identity;
+  private final SignIns signIns;
 
-  ContextAccess(IdentityService identity) {
+  ContextAccess(IdentityService identity, SignIns signIns) {
     this.identity = identity;
+    this.signIns = signIns;
   }
 
   /** Empty when the caller may read; otherwise the refusal to answer with. */
@@ -61,19 +62,7 @@ class ContextAccess {
             .groupIdIn(user.getGroupIds().toArray(String[]::new)).list());
       }
     }
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (header != null && header.startsWith("Basic ")) {
-      String decoded;
-      try {
-        decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException notBase64) {
-        return null;
-      }
-      int colon = decoded.indexOf(':');
-      if (colon > 0 && identity.checkPassword(decoded.substring(0, colon), decoded.substring(colon + 1))) {
-        return StaffGroups.authorities(identity.createGroupQuery().groupMember(decoded.substring(0, colon)).list());
-      }
-    }
-    return null;
+    return signIns.checkBasic(request.getHeader(HttpHeaders.AUTHORIZATION)).map(SignIns.SignIn::authorities)
+        .orElse(null);
   }
 }

@@ -8,6 +8,8 @@ import static edu.alumni.engine.system.StaffGroups.MANAGERS;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -82,8 +84,9 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<Filter> engineRestAuthentication() {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter());
+  FilterRegistrationBean<Filter> engineRestAuthentication(SignIns signIns) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(signIns));
     registration.setName("camunda-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
@@ -91,10 +94,23 @@ public class SecurityConfiguration {
   }
 
   /**
-   * Camunda's filter lets {@code GET /engine-rest/engine} (the engine names) through without credentials; API.md
-   * says nothing in {@code /engine-rest} answers without authentication, so every path requires it here.
+   * Camunda's filter, with two changes. It lets {@code GET /engine-rest/engine} (the engine names) through without
+   * credentials; API.md says nothing in {@code /engine-rest} answers without authentication, so every path requires
+   * it here. And sign-ins are remembered as in {@code /api} ({@link RememberedBasicAuthenticationProvider}).
    */
   static final class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+    private final SignIns signIns;
+
+    EngineRestAuthenticationFilter(SignIns signIns) {
+      this.signIns = signIns;
+    }
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+      super.init(config); // requires and instantiates the provider named in the init parameter
+      authenticationProvider = new RememberedBasicAuthenticationProvider(signIns);
+    }
+
     @Override
     protected boolean requiresEngineAuthentication(String requestUrl) {
       return true;
