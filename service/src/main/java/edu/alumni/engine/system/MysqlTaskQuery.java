@@ -28,6 +28,7 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
   static final String NAMESPACE = MysqlTaskQuery.class.getName();
   static final String LIST = NAMESPACE + ".selectTaskByQueryCriteria_alumniMysql";
   static final String RECENT = NAMESPACE + ".selectRecentTaskByQueryCriteria_alumniMysql";
+  static final String GROUP_RECENT = NAMESPACE + ".selectGroupRecentTaskByQueryCriteria_alumniMysql";
   /** Camunda's statement → ours. */
   static final Map<String, String> STATEMENTS = Map.of(
       "selectTaskByQueryCriteria", LIST,
@@ -37,24 +38,31 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
    * 4 % of 100,000 open tasks fills a page of 50 there; reading the window took 17-25 ms on MariaDB.
    */
   static final int RECENT_TASK_ROWS = 2000;
+  /**
+   * How many of the first tasks of the candidate links a page is looked for in next (RecentTasksFirst): twice the
+   * largest page, as a user's grants rarely leave out tasks of their own group.
+   */
+  static final int GROUP_TASK_ROWS = 2 * RecentTasksFirst.LARGEST_PAGE;
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     if (DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())) {
-      install(configuration, RECENT_TASK_ROWS);
+      install(configuration, RECENT_TASK_ROWS, GROUP_TASK_ROWS);
     }
   }
 
   /**
    * Parses the statements into the engine's MyBatis configuration and routes the task queries to them; a page is
-   * looked for among the first {@code recentTaskRows} tasks first.
+   * looked for among the first {@code recentTaskRows} tasks first, then among the first {@code groupTaskRows} of
+   * the group's.
    */
-  static void install(ProcessEngineConfigurationImpl configuration, int recentTaskRows) {
+  static void install(ProcessEngineConfigurationImpl configuration, int recentTaskRows, int groupTaskRows) {
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
     synchronized (mybatis) { // a shared SqlSessionFactory (useSharedSqlSessionFactory) is parsed into once
       if (!mybatis.isResourceLoaded(RESOURCE)) {
         // values the statements are parsed with, as Camunda's own ${prefix} or ${limitAfter}
         mybatis.getVariables().setProperty("alumniRecentTaskRows", Integer.toString(recentTaskRows));
+        mybatis.getVariables().setProperty("alumniGroupTaskRows", Integer.toString(groupTaskRows));
         // the join order the statements are written in (MySQL would otherwise pick its own); H2 has no STRAIGHT_JOIN
         mybatis.getVariables().setProperty("alumniStraightJoin",
             DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType()) ? "straight_join" : "inner join");
@@ -66,7 +74,7 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-        mybatis.addInterceptor(new RecentTasksFirst(LIST, RECENT, recentTaskRows));
+        mybatis.addInterceptor(new RecentTasksFirst(LIST, RECENT, GROUP_RECENT, recentTaskRows, groupTaskRows));
       }
     }
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();

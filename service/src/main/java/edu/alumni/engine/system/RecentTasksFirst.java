@@ -15,18 +15,23 @@ import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 
 /**
- * A page of a group's tasks, looked for among the first open tasks in the page's order before all of them.
+ * A page of a group's tasks, looked for in two windows of tasks before all of them.
  *
  * <p>Tasklist asks for the first page of a group's tasks, newest first. No index serves "the group's tasks by
  * creation time": the database either reads every task of the group and sorts them (slow for a group with
  * thousands of tasks), or walks all tasks by creation time until the page is full (slow for a group whose tasks
- * are old or few). So the page is first looked for among the first {@code rows} tasks in the page's order, read
- * from the creation-time index (or the primary key) alone; a group with a share of the recent work fills its page
- * there. Only when that window holds less than a page does the full statement run, led by the group's links.
+ * are old or few). And with authorization on, every task it reads is checked against the user's grants. So:
+ * <ol>
+ *   <li>the page is looked for among the first {@code rows} open tasks in the page's order, read from the
+ *   creation-time index (or the primary key) alone; a group with a share of the recent work fills its page there;
+ *   <li>then among the first tasks of the group's links in that order: the links and the tasks' creation times are
+ *   read and sorted, but the whole rows, the other criteria and the grants only for that window;
+ *   <li>only when neither holds a page does the full statement run, led by the group's links.
+ * </ol>
  *
- * <p>The answer is the full statement's: if the window holds a page of matches, no task outside it can come
- * before them in the order (tasks created in the same second may come in another order, as in any query that sorts
- * by creation time alone).
+ * <p>The answer is the full statement's: if a window holds a page of matches, no task outside it can come before
+ * them in the order, as a task outside it either fails the candidate criteria or comes later (tasks created in the
+ * same second may come in another order, as in any query that sorts by creation time alone).
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
     args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
@@ -37,15 +42,21 @@ public class RecentTasksFirst implements Interceptor {
 
   private final String listStatement;
   private final String recentStatement;
+  private final String groupRecentStatement;
   private final int rows;
-  /** Pages answered from the window, and pages that needed the full statement. */
+  private final int groupRows;
+  /** Pages answered from the first window, from the group's window, and pages that needed the full statement. */
   final AtomicLong fromWindow = new AtomicLong();
+  final AtomicLong fromGroupWindow = new AtomicLong();
   final AtomicLong fromAll = new AtomicLong();
 
-  RecentTasksFirst(String listStatement, String recentStatement, int rows) {
+  RecentTasksFirst(String listStatement, String recentStatement, String groupRecentStatement, int rows,
+      int groupRows) {
     this.listStatement = listStatement;
     this.recentStatement = recentStatement;
+    this.groupRecentStatement = groupRecentStatement;
     this.rows = rows;
+    this.groupRows = groupRows;
   }
 
   @Override
@@ -54,11 +65,20 @@ public class RecentTasksFirst implements Interceptor {
     MappedStatement statement = (MappedStatement) args[0];
     if (statement.getId().equals(listStatement) && args[1] instanceof TaskQueryImpl query && args[3] == null
         && worthAWindow(query)) {
-      MappedStatement recent = statement.getConfiguration().getMappedStatement(recentStatement);
-      List<?> page = ((Executor) invocation.getTarget()).query(recent, query, (RowBounds) args[2], null);
+      Executor executor = (Executor) invocation.getTarget();
+      List<?> page = executor.query(statement.getConfiguration().getMappedStatement(recentStatement), query,
+          (RowBounds) args[2], null);
       if (page.size() >= query.getMaxResults()) {
         fromWindow.incrementAndGet();
         return page;
+      }
+      if ((long) query.getFirstResult() + query.getMaxResults() <= groupRows) {
+        page = executor.query(statement.getConfiguration().getMappedStatement(groupRecentStatement), query,
+            (RowBounds) args[2], null);
+        if (page.size() >= query.getMaxResults()) {
+          fromGroupWindow.incrementAndGet();
+          return page;
+        }
       }
       fromAll.incrementAndGet();
     }

@@ -58,6 +58,7 @@ class MysqlTaskQueryTests {
   static final String MARIADB_DATABASE = "alumni_task_query_test";
 
   static final int WINDOW = 3;
+  static final int GROUP_WINDOW = 2;
 
   static HikariDataSource dataSource;
   static ProcessEngine engine;
@@ -120,7 +121,7 @@ class MysqlTaskQueryTests {
     engine = config.buildProcessEngine();
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     // on H2 too: the rewrite is what is tested here; a window of three tasks, so that pages fill it or not
-    MysqlTaskQuery.install(configuration, WINDOW);
+    MysqlTaskQuery.install(configuration, WINDOW, GROUP_WINDOW);
     tasks = engine.getTaskService();
     identity = engine.getIdentityService();
     authorizations = engine.getAuthorizationService();
@@ -190,7 +191,7 @@ class MysqlTaskQueryTests {
   @AfterEach
   void signOut() {
     identity.clearAuthentication();
-    MysqlTaskQuery.install(configuration, WINDOW);
+    MysqlTaskQuery.install(configuration, WINDOW, GROUP_WINDOW);
   }
 
   @AfterAll
@@ -222,7 +223,7 @@ class MysqlTaskQueryTests {
   private static List<String> same(Supplier<TaskQuery> query) {
     MysqlTaskQuery.uninstall(configuration);
     Answer camunda = answer(query);
-    MysqlTaskQuery.install(configuration, WINDOW);
+    MysqlTaskQuery.install(configuration, WINDOW, GROUP_WINDOW);
     Answer ours = answer(query);
     assertThat(ours).isEqualTo(camunda);
     assertThat(ours.count()).isEqualTo(ours.ids().size());
@@ -320,21 +321,23 @@ class MysqlTaskQueryTests {
   private static List<String> page(Supplier<TaskQuery> query, int first, int max) {
     MysqlTaskQuery.uninstall(configuration);
     List<String> camunda = query.get().listPage(first, max).stream().map(Task::getId).toList();
-    MysqlTaskQuery.install(configuration, WINDOW);
+    MysqlTaskQuery.install(configuration, WINDOW, GROUP_WINDOW);
     List<String> ours = query.get().listPage(first, max).stream().map(Task::getId).toList();
     assertThat(ours).isEqualTo(camunda);
     return ours;
   }
 
   @Test
-  void aPageIsLookedForAmongTheFirstTasksBeforeAllOfThem() {
+  void aPageIsLookedForAmongTheFirstTasksThenAmongTheGroupsBeforeAllOfThem() {
     RecentTasksFirst window = configuration.getSqlSessionFactory().getConfiguration().getInterceptors().stream()
         .filter(RecentTasksFirst.class::isInstance).map(RecentTasksFirst.class::cast).findFirst().orElseThrow();
     signIn(USER, GROUP_A);
     long fromWindow = window.fromWindow.get();
+    long fromGroupWindow = window.fromGroupWindow.get();
     long fromAll = window.fromAll.get();
 
-    // the three newest tasks hold one open task of group A: a page of one fills, a page of two does not
+    // the three newest tasks hold one open task of group A: a page of one fills; for a page of two, the two newest
+    // tasks of group A hold one open task too (the other is assigned), so the full statement answers
     Supplier<TaskQuery> newest = () -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime()
         .desc();
     assertThat(page(newest, 0, 1)).containsExactly(standaloneInA);
@@ -342,7 +345,7 @@ class MysqlTaskQueryTests {
     assertThat(page(newest, 0, 2)).containsExactly(standaloneInA, inAandB);
     assertThat(window.fromAll.get()).isEqualTo(fromAll + 1);
 
-    // the three oldest hold two: the first page of two fills, the second does not
+    // the three oldest hold two: the first page of two fills; the second needs three, more than the group window
     Supplier<TaskQuery> oldest = () -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime()
         .asc();
     assertThat(page(oldest, 0, 2)).containsExactly(inA, inAandB);
@@ -350,10 +353,22 @@ class MysqlTaskQueryTests {
     assertThat(page(oldest, 1, 2)).containsExactly(inAandB, standaloneInA);
     assertThat(window.fromAll.get()).isEqualTo(fromAll + 2);
 
-    // an order the window cannot be read in, and a page larger than the window, go to the full statement
+    // group B has no task among the three newest; its two newest tasks make the page
+    signIn(ALL_SEEING);
+    assertThat(page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_B).orderByTaskCreateTime().desc(), 0, 2))
+        .containsExactly(inAandB, inB);
+    assertThat(window.fromGroupWindow.get()).isEqualTo(fromGroupWindow + 1);
+    // by id (the ids' order is the id generator's): from one window or the other, never the full statement
+    assertThat(page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_B).orderByTaskId().desc(), 0, 2))
+        .hasSize(2);
+    assertThat(window.fromAll.get()).isEqualTo(fromAll + 2);
+    signIn(USER, GROUP_A);
+
+    // an order the windows cannot be read in, and a page larger than the window, go to the full statement
     page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskName().asc(), 0, 1);
     page(newest, 0, WINDOW + 1);
-    assertThat(window.fromWindow.get() + window.fromAll.get()).isEqualTo(fromWindow + fromAll + 4);
+    assertThat(window.fromWindow.get() + window.fromGroupWindow.get() + window.fromAll.get())
+        .isEqualTo(fromWindow + fromGroupWindow + fromAll + 6);
   }
 
   @Test
@@ -379,6 +394,7 @@ class MysqlTaskQueryTests {
     String camundas = sql.apply("selectTaskByQueryCriteria");
     String ours = sql.apply(MysqlTaskQuery.LIST);
     String recent = sql.apply(MysqlTaskQuery.RECENT);
+    String groupRecent = sql.apply(MysqlTaskQuery.GROUP_RECENT);
 
     assertThat(camundas).containsIgnoringCase("select distinct").contains("left join ACT_RU_IDENTITYLINK I")
         .contains("AUTH ON");
@@ -392,6 +408,12 @@ class MysqlTaskQueryTests {
     assertThat(recent).contains("from (select W.ID_ from ACT_RU_TASK W order by W.CREATE_TIME_ desc limit 3) WIN")
         .contains("(select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = WIN.ID_ and I.TYPE_ = 'candidate'")
         .doesNotContain("AUTH.", "AUTH ON");
+    // the group's window: the group's newest tasks, by their links and creation times alone
+    assertThat(groupRecent)
+        .contains("from (select W.ID_ from (select distinct I.TASK_ID_ from ACT_RU_IDENTITYLINK I where "
+            + "I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) IL")
+        .contains("ACT_RU_TASK W on W.ID_ = IL.TASK_ID_ order by W.CREATE_TIME_ desc limit 2) WIN")
+        .contains("and A.RESOURCE_ID_ = RES.ID_)").doesNotContain("AUTH.", "AUTH ON");
   }
 
   @Test
