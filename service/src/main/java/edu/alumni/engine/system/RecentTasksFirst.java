@@ -1,6 +1,8 @@
 package edu.alumni.engine.system;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -37,6 +39,10 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
     args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
 public class RecentTasksFirst implements Interceptor {
 
+  static final int PATHS = 10_000;
+  /** One query in this many of a kind that the group's window answers tries the newest tasks first again. */
+  static final int RETRY_NEWEST = 32;
+
   /** Pages larger than this skip the window: it would rarely hold them. */
   static final int LARGEST_PAGE = 200;
 
@@ -45,10 +51,14 @@ public class RecentTasksFirst implements Interceptor {
   private final String groupRecentStatement;
   private final int rows;
   private final int groupRows;
+  /** Which window answered each kind of query last (kept for at most {@link #PATHS} kinds). */
+  private final Map<String, Path> paths = new ConcurrentHashMap<>();
   /** Pages answered from the first window, from the group's window, and pages that needed the full statement. */
   final AtomicLong fromWindow = new AtomicLong();
   final AtomicLong fromGroupWindow = new AtomicLong();
   final AtomicLong fromAll = new AtomicLong();
+  /** Window statements run, answered or not. */
+  final AtomicLong windowReads = new AtomicLong();
 
   RecentTasksFirst(String listStatement, String recentStatement, String groupRecentStatement, int rows,
       int groupRows) {
@@ -66,23 +76,40 @@ public class RecentTasksFirst implements Interceptor {
     if (statement.getId().equals(listStatement) && args[1] instanceof TaskQueryImpl query && args[3] == null
         && worthAWindow(query)) {
       Executor executor = (Executor) invocation.getTarget();
-      List<?> page = executor.query(statement.getConfiguration().getMappedStatement(recentStatement), query,
-          (RowBounds) args[2], null);
-      if (page.size() >= query.getMaxResults()) {
-        fromWindow.incrementAndGet();
-        return page;
+      RowBounds bounds = (RowBounds) args[2];
+      boolean groupWindow = (long) query.getFirstResult() + query.getMaxResults() <= groupRows;
+      if (paths.size() > PATHS) {
+        paths.clear();
       }
-      if ((long) query.getFirstResult() + query.getMaxResults() <= groupRows) {
-        page = executor.query(statement.getConfiguration().getMappedStatement(groupRecentStatement), query,
-            (RowBounds) args[2], null);
+      Path path = groupWindow ? paths.computeIfAbsent(pathKey(query), k -> new Path()) : null;
+      boolean groupFirst = path != null && path.groupFirst();
+      for (boolean group : groupFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+        if (group && !groupWindow) {
+          continue;
+        }
+        windowReads.incrementAndGet();
+        List<?> page = executor.query(statement.getConfiguration().getMappedStatement(
+            group ? groupRecentStatement : recentStatement), query, bounds, null);
         if (page.size() >= query.getMaxResults()) {
-          fromGroupWindow.incrementAndGet();
+          (group ? fromGroupWindow : fromWindow).incrementAndGet();
+          if (path != null) {
+            path.answered(group);
+          }
           return page;
         }
       }
       fromAll.incrementAndGet();
     }
     return invocation.proceed();
+  }
+
+  /**
+   * The criteria that decide which window holds a query's page: its candidates and its order. The user's grants
+   * also count, but the same criteria are mostly asked by the same group's members.
+   */
+  private static String pathKey(TaskQueryImpl query) {
+    return query.getCandidateUser() + "|" + query.getCandidateGroup() + "|" + query.getCandidateGroupsInternal() + "|"
+        + query.getCandidateGroupLike() + "|" + query.isIncludeAssignedTasksInternal() + "|" + windowOrder(query);
   }
 
   /** A page of a candidate query, in an order the window can be read in. */
@@ -116,5 +143,25 @@ public class RecentTasksFirst implements Interceptor {
       case "ID_" -> "id-" + direction;
       default -> null;
     };
+  }
+
+  /**
+   * Which window to read first for a kind of query. Reading the newest tasks first is right for a group with a share
+   * of the recent work (its page is there, and the group's window would read all its links); for a group whose tasks
+   * are old it is a wasted read. So a kind of query that the group's window answered starts there, and tries the
+   * newest tasks first again now and then, in case the group's work has become recent. Either window gives the
+   * same page; only the time differs.
+   */
+  private static final class Path {
+    private volatile boolean groupAnswered;
+    private final AtomicLong count = new AtomicLong();
+
+    boolean groupFirst() {
+      return groupAnswered && count.incrementAndGet() % RETRY_NEWEST != 0;
+    }
+
+    void answered(boolean byGroup) {
+      groupAnswered = byGroup;
+    }
   }
 }

@@ -358,6 +358,12 @@ class MysqlTaskQueryTests {
     assertThat(page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_B).orderByTaskCreateTime().desc(), 0, 2))
         .containsExactly(inAandB, inB);
     assertThat(window.fromGroupWindow.get()).isEqualTo(fromGroupWindow + 1);
+    // asked again, it is looked for in the group's window first: one window read
+    long reads = window.windowReads.get();
+    assertThat(page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_B).orderByTaskCreateTime().desc(), 0, 2))
+        .containsExactly(inAandB, inB);
+    assertThat(window.fromGroupWindow.get()).isEqualTo(fromGroupWindow + 2);
+    assertThat(window.windowReads.get()).isEqualTo(reads + 1);
     // by id (the ids' order is the id generator's): from one window or the other, never the full statement
     assertThat(page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_B).orderByTaskId().desc(), 0, 2))
         .hasSize(2);
@@ -368,7 +374,7 @@ class MysqlTaskQueryTests {
     page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskName().asc(), 0, 1);
     page(newest, 0, WINDOW + 1);
     assertThat(window.fromWindow.get() + window.fromGroupWindow.get() + window.fromAll.get())
-        .isEqualTo(fromWindow + fromGroupWindow + fromAll + 6);
+        .isEqualTo(fromWindow + fromGroupWindow + fromAll + 7);
   }
 
   @Test
@@ -403,7 +409,8 @@ class MysqlTaskQueryTests {
         .doesNotContain("AUTH.", "AUTH ON")
         .contains("from (select distinct I.TASK_ID_ from ACT_RU_IDENTITYLINK I where I.TYPE_ = 'candidate'")
         .contains("ACT_RU_TASK RES on RES.ID_ = IL.TASK_ID_")
-        .contains("and A.RESOURCE_ID_ = RES.ID_)", "and A.RESOURCE_ID_ = D.KEY_)", "and A.RESOURCE_ID_ = '*')");
+        .contains("and A.RESOURCE_ID_ = RES.ID_ limit 1) = 1", "and A.RESOURCE_ID_ = D.KEY_ limit 1) = 1",
+            "and A.RESOURCE_ID_ = '*' limit 1) = 1");
     // the window: the newest tasks from the index, each checked for a link of the group
     assertThat(recent).contains("from (select W.ID_ from ACT_RU_TASK W order by W.CREATE_TIME_ desc limit 3) WIN")
         .contains("(select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = WIN.ID_ and I.TYPE_ = 'candidate'")
@@ -413,7 +420,7 @@ class MysqlTaskQueryTests {
         .contains("from (select W.ID_ from (select distinct I.TASK_ID_ from ACT_RU_IDENTITYLINK I where "
             + "I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) IL")
         .contains("ACT_RU_TASK W on W.ID_ = IL.TASK_ID_ order by W.CREATE_TIME_ desc limit 2) WIN")
-        .contains("and A.RESOURCE_ID_ = RES.ID_)").doesNotContain("AUTH.", "AUTH ON");
+        .contains("and A.RESOURCE_ID_ = RES.ID_ limit 1) = 1").doesNotContain("AUTH.", "AUTH ON");
   }
 
   @Test
