@@ -4,6 +4,8 @@ import edu.alumni.engine.csv.ImportReport;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 class GiftController {
 
   private final GiftImportService imports;
+  private static final Logger LOG = LoggerFactory.getLogger(GiftController.class);
+
   private final GiftRecordingService recording;
 
   GiftController(GiftImportService imports, GiftRecordingService recording) {
@@ -32,6 +36,8 @@ class GiftController {
       recorded = recording.record(request, who.getName());
     } catch (DuplicateKeyException sameGiftAtTheSameMoment) {
       // another request stored this gift reference first: answer as for a repeat (200 or 409)
+      LOG.info("Gift {} was stored by another request at the same moment; answering as for a repeat",
+          request.giftRef());
       recorded = recording.record(request, who.getName());
     }
     if (recorded.created()) {

@@ -64,18 +64,21 @@ public final class GiftCsvFormat implements CsvImportFormat<Gift> {
 
   @Override
   public Gift parse(CsvRow row) {
-    return parseValues(row);
+    return parseValues(row, catalogue, today);
   }
 
-  /** The rules of one gift row, for a CSV row or the fields of {@code POST /api/gifts}. */
-  Gift parseValues(RowValues row) {
+  /**
+   * The rules of one gift row, for a CSV row or the fields of {@code POST /api/gifts}: the gift, or null with the
+   * row's errors recorded. The checks against stored data (the alumnus, an earlier gift) are {@link #check}'s.
+   */
+  static Gift parseValues(RowValues row, Catalogue catalogue, LocalDate today) {
     String giftRef = Values.key(Values.required(row, "gift_ref"));
     if (giftRef != null && !GIFT_REF.matcher(giftRef).matches()) {
       row.reject("gift_ref", "gift_ref must be 1 to 40 letters, digits, '.', '_' or '-', not '" + giftRef + "'");
     }
     String studentNo = Values.key(Values.required(row, "student_no"));
     BigDecimal amount = amount(row);
-    LocalDate giftDate = giftDate(row);
+    LocalDate giftDate = giftDate(row, today);
     String fund = Values.required(row, "fund_code");
     if (fund != null) {
       fund = fund.toLowerCase(Locale.ROOT);
@@ -121,7 +124,7 @@ public final class GiftCsvFormat implements CsvImportFormat<Gift> {
     return null;
   }
 
-  private LocalDate giftDate(RowValues row) {
+  private static LocalDate giftDate(RowValues row, LocalDate today) {
     String v = Values.required(row, "gift_date");
     if (v == null) {
       return null;

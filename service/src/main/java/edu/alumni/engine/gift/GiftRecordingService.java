@@ -95,7 +95,7 @@ public class GiftRecordingService {
     Map<String, String> fieldByColumn = new HashMap<>();
     FIELDS.forEach((field, column) -> fieldByColumn.put(column, field));
     FieldValues row = new FieldValues(values, fieldByColumn);
-    Gift gift = new GiftCsvFormat(catalogue, LocalDate.now(clock), null, null, null).parseValues(row);
+    Gift gift = GiftCsvFormat.parseValues(row, catalogue, LocalDate.now(clock));
     if (gift == null) {
       throw new ImportRejectedException(new ImportReport(0, null, null, null, 1, row.errors().size(), row.errors()),
           "The gift is not valid; nothing was recorded. Correct the fields listed in errors.");

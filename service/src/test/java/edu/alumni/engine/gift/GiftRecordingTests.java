@@ -9,9 +9,17 @@ import edu.alumni.engine.system.StaffGroups;
 import edu.alumni.rules.process.DonationStewardship;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -227,6 +235,38 @@ class GiftRecordingTests extends HttpTestSupport {
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DonationStewardship.PROCESS_KEY)
         .processInstanceBusinessKey("gift-GR-A2").count()).isEqualTo(1);
     assertThat(giftRows()).isEqualTo(stored);
+    assertThat(count("gift_classification")).isEqualTo(1);
+  }
+
+  @Test
+  void theSameGiftPostedEightTimesAtOnceIsRecordedOnce() throws Exception {
+    // the eight requests pass the "stored already?" check together; the gift's key lets one insert through, and
+    // the others (GiftController's retry after the duplicate key) answer as for the same gift again
+    int clients = 8;
+    CyclicBarrier start = new CyclicBarrier(clients);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<Response>> answers = new ArrayList<>();
+    try {
+      for (int i = 0; i < clients; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return record(annualGift("GR-A9"));
+        }));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      Set<String> instances = new HashSet<>();
+      for (Future<Response> answer : answers) {
+        Response r = answer.get(60, TimeUnit.SECONDS);
+        statuses.add(r.status());
+        assertThat(r.status()).as(r.toString()).isIn(200, 201);
+        instances.add(r.json().get("processInstanceId").asText());
+      }
+      assertThat(statuses).containsOnlyOnce(201);
+      assertThat(instances).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(instancesOf("gift-GR-A9")).isEqualTo(1);
     assertThat(count("gift_classification")).isEqualTo(1);
   }
 
