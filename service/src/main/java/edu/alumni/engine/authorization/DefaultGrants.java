@@ -4,10 +4,14 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -26,6 +30,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Whoever deploys gets READ on the deployment, not also DELETE: deleting a deployment (with its running
  * instances, when cascading) is for administrators, like deleting instances.
+ *
+ * <p>And a process task created in the current command is not looked up for a stored grant before its candidates
+ * get theirs: its id is new, so there is none (Camunda queries anyway, once per candidate of every new task).
  */
 @Component
 class DefaultGrants extends AbstractProcessEnginePlugin {
@@ -46,6 +53,27 @@ class DefaultGrants extends AbstractProcessEnginePlugin {
         }
       }
       return granted;
+    }
+
+    @Override
+    protected AuthorizationEntity getGrantAuthorization(String taskId, String userId, String groupId,
+        Resource resource) {
+      return isNewProcessTask(taskId) ? null : super.getGrantAuthorization(taskId, userId, groupId, resource);
+    }
+
+    /**
+     * A task of a process instance that this command inserts: its id comes from the engine's id generator, so no
+     * grant can name it yet (a standalone task may have an id chosen by hand, and a grant made for it beforehand).
+     */
+    private static boolean isNewProcessTask(String taskId) {
+      CommandContext command = Context.getCommandContext();
+      if (command == null || taskId == null) {
+        return false;
+      }
+      CachedDbEntity cached = command.getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class,
+          taskId);
+      return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT
+          && ((TaskEntity) cached.getEntity()).getProcessInstanceId() != null;
     }
 
     @Override
