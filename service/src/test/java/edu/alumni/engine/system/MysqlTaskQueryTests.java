@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.InputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +62,8 @@ class MysqlTaskQueryTests {
 
   static final int WINDOW = 3;
   static final int GROUP_WINDOW = 2;
+  /** SHA-256 of Camunda 7.24.0's Task.xml, which MysqlTaskQuery.xml is a copy of. */
+  static final String CAMUNDA_TASK_XML_SHA256 = "616c3e9cdf4055cab8493558ece2d3bce0a3edb7bb9fe88570758b5103caf821";
 
   static HikariDataSource dataSource;
   static ProcessEngine engine;
@@ -421,6 +426,22 @@ class MysqlTaskQueryTests {
             + "I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) IL")
         .contains("ACT_RU_TASK W on W.ID_ = IL.TASK_ID_ order by W.CREATE_TIME_ desc limit 2) WIN")
         .contains("and A.RESOURCE_ID_ = RES.ID_ limit 1) = 1").doesNotContain("AUTH.", "AUTH ON");
+  }
+
+  /**
+   * MysqlTaskQuery.xml is a copy of Camunda 7.24's Task.xml with changes. When Camunda is upgraded, this fails until
+   * the copy has been compared with the new Task.xml (and the new file's digest is written here).
+   */
+  @Test
+  void theCopyIsOfTheTaskXmlOfThisCamunda() throws Exception {
+    String camundas = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+    try (InputStream in = ProcessEngine.class.getClassLoader().getResourceAsStream(camundas)) {
+      assertThat(in).as(camundas).isNotNull();
+      String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+      assertThat(digest).as("Camunda's " + camundas + " has changed: compare " + MysqlTaskQuery.RESOURCE
+          + " with it, carry the changes over, then put the new digest in this test")
+          .isEqualTo(CAMUNDA_TASK_XML_SHA256);
+    }
   }
 
   @Test
