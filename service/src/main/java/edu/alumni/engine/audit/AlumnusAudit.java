@@ -41,7 +41,7 @@ public record AlumnusAudit(String studentNo, String generatedAt, Alumnus registr
   }
 
   public record InvitationEntry(String businessKey, String invitedAt, Boolean attending, Integer guests,
-      String answeredAt) {
+      String answeredAt, String answeredBy) {
   }
 
   public record ContactReportEntry(String processInstanceId, String taskId, String visitDate, String visitors,

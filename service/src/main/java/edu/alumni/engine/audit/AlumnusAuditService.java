@@ -107,7 +107,8 @@ public class AlumnusAuditService {
 
   private List<AlumnusAudit.InvitationEntry> invitations(String studentNo) {
     return reunions.selectInvitationsOfStudent(studentNo).stream().map(i -> new AlumnusAudit.InvitationEntry(
-        i.businessKey(), time(i.invitedAt()), i.attending(), i.guests(), time(i.answeredAt()))).toList();
+        i.businessKey(), time(i.invitedAt()), i.attending(), i.guests(), time(i.answeredAt()),
+        i.answeredBy())).toList();
   }
 
   private List<AlumnusAudit.ContactReportEntry> contactReports(String studentNo) {

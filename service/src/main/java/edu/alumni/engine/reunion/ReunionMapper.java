@@ -21,7 +21,7 @@ public interface ReunionMapper {
 
   void updateRsvp(@Param("businessKey") String businessKey, @Param("studentNo") String studentNo,
       @Param("attending") boolean attending, @Param("guests") int guests,
-      @Param("answeredAt") LocalDateTime answeredAt);
+      @Param("answeredAt") LocalDateTime answeredAt, @Param("answeredBy") String answeredBy);
 
   /** Attending alumni plus their guests. */
   int selectHeadCount(String businessKey);

@@ -1,5 +1,6 @@
 package edu.alumni.engine.reunion;
 
+import java.security.Principal;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,8 +17,9 @@ class RsvpController {
   }
 
   @PostMapping(path = "/api/reunions/{businessKey}/rsvps", consumes = "application/json")
-  Map<String, Object> answer(@PathVariable String businessKey, @RequestBody(required = false) RsvpRequest request) {
-    int headCount = rsvps.answer(businessKey, request);
+  Map<String, Object> answer(@PathVariable String businessKey, @RequestBody(required = false) RsvpRequest request,
+      Principal who) {
+    int headCount = rsvps.answer(businessKey, request, who.getName());
     return Map.of("businessKey", businessKey, "studentNo", request.studentNo().strip().toUpperCase(),
         "attending", request.attending(), "headCount", headCount);
   }

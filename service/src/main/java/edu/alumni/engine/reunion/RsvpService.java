@@ -36,9 +36,9 @@ public class RsvpService {
     this.clock = clock;
   }
 
-  /** Records the answer; returns the reunion's head count after it. */
+  /** Records the answer, entered by the signed-in {@code answeredBy}; returns the reunion's head count after it. */
   @Transactional
-  public int answer(String businessKey, RsvpRequest request) {
+  public int answer(String businessKey, RsvpRequest request, String answeredBy) {
     List<ImportError> errors = new ArrayList<>();
     if (request == null || request.studentNo() == null || request.studentNo().isBlank()) {
       errors.add(new ImportError(null, "studentNo", "studentNo is required"));
@@ -69,7 +69,7 @@ public class RsvpService {
       throw new RsvpClosedException(businessKey, d);
     }
     reunions.updateRsvp(businessKey, studentNo, request.attending(), request.attending() ? guests : 0,
-        LocalDateTime.now(clock));
+        LocalDateTime.now(clock), answeredBy);
     int headCount = reunions.selectHeadCount(businessKey);
     runtime.setVariable(reunion.getId(), ReunionPlanning.VAR_HEAD_COUNT, headCount);
     return headCount;

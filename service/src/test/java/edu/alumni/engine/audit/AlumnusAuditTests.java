@@ -170,6 +170,8 @@ class AlumnusAuditTests extends AuditTestSupport {
     assertThat(invitations.get(0).get("businessKey").asText()).isEqualTo(reunionKey);
     assertThat(invitations.get(0).get("invitedAt").asText()).isEqualTo(iso(t0.plus(Duration.ofMinutes(1))));
     assertThat(invitations.get(0).get("attending").asBoolean()).isFalse();
+    assertThat(invitations.get(0).get("answeredAt").asText()).isNotEmpty();
+    assertThat(invitations.get(0).get("answeredBy").asText()).isEqualTo(LIT);
     assertThat(texts(audit.get("processInstances"), "businessKey")).containsExactly(reunionKey);
     assertThat(texts(audit.get("processInstances"), "id")).containsExactly(reunion);
   }

@@ -144,7 +144,7 @@ class RsvpTests extends HttpTestSupport {
   }
 
   Map<String, Object> invitation(String studentNo) {
-    return jdbc.queryForMap("SELECT attending, guests, answered_at FROM reunion_invitation "
+    return jdbc.queryForMap("SELECT attending, guests, answered_at, answered_by FROM reunion_invitation "
         + "WHERE business_key = ? AND student_no = ?", KEY, studentNo);
   }
 
@@ -174,6 +174,7 @@ class RsvpTests extends HttpTestSupport {
     assertThat(column(row, "attending")).isEqualTo(true);
     assertThat(((Number) column(row, "guests")).intValue()).isEqualTo(2);
     assertThat(column(row, "answered_at")).isNotNull();
+    assertThat(column(row, "answered_by")).isEqualTo(COORDINATOR);
   }
 
   @Test
