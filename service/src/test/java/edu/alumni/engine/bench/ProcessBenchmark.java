@@ -47,12 +47,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The process benchmark of issue #4, on MariaDB by default: gifts POSTed over real HTTP to {@code /api/gifts} (each
  * stored, classified by the rules and carried to its first user tasks, owners decided and recorded, in one
  * transaction) against the same number of starts of a one-task process through the bare engine API in the same
- * run; then, with 100,000 open tasks, the candidate-group task query of Tasklist through {@code /engine-rest}.
+ * run; then, with 100,000 open tasks and MariaDB's dirty pages flushed ({@link #settle}), the candidate-group task
+ * query of Tasklist through {@code /engine-rest}, as a coordinator of the queried groups or as a manager.
  *
  * <p>Settings: {@code bench.gifts} (10,000), {@code bench.warm-up} (2,000 of each path first, not measured),
  * {@code bench.threads} (client threads, 4), {@code bench.open-tasks}
- * (100,000), {@code bench.db} (mariadb or h2), {@code bench.mariadb.url|user|password}, {@code bench.workdir},
- * {@code bench.out}.
+ * (100,000), {@code bench.task-queries} (per group, 100), {@code bench.task-query-as} (coordinator or manager),
+ * {@code bench.db} (mariadb or h2), {@code bench.mariadb.url|user|password}, {@code bench.workdir}, {@code bench.out}.
  */
 public final class ProcessBenchmark {
 
