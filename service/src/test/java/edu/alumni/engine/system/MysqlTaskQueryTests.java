@@ -382,6 +382,31 @@ class MysqlTaskQueryTests {
         .isEqualTo(fromWindow + fromGroupWindow + fromAll + 7);
   }
 
+  /** Pages of every kind of candidate criteria and order the windows serve, each equal to Camunda's page. */
+  @Test
+  void everyKindOfCandidateQueryGetsCamundasPageFromTheWindows() {
+    List<Supplier<TaskQuery>> queries = List.of(
+        () -> tasks.createTaskQuery().taskCandidateUser(USER),
+        () -> tasks.createTaskQuery().taskCandidateUser(USER).includeAssignedTasks(),
+        () -> tasks.createTaskQuery().taskCandidateGroupIn(List.of(GROUP_A, GROUP_C)),
+        () -> tasks.createTaskQuery().taskCandidateGroupLike("mtq-%-" + RUN),
+        () -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).processDefinitionKey(PROCESS));
+    for (String user : List.of(USER, ALL_SEEING)) {
+      signIn(user, GROUP_A);
+      for (Supplier<TaskQuery> query : queries) {
+        for (int first = 0; first <= 1; first++) {
+          for (int max = 1; max <= 2; max++) {
+            page(() -> query.get().orderByTaskCreateTime().desc(), first, max);
+            page(() -> query.get().orderByTaskCreateTime().asc(), first, max);
+            page(() -> query.get().orderByTaskId().asc(), first, max);
+            page(() -> query.get().orderByTaskId().desc(), first, max);
+            page(query, first, max);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void aCoordinatorsQueryIsLedByTheGroupsLinksAndLooksGrantsUp() {
     TaskQueryImpl query = (TaskQueryImpl) tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime()
