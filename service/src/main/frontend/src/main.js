@@ -3,7 +3,7 @@ import { h, replace } from './dom.js';
 import { t, language, languageSwitch } from './i18n.js';
 import { get } from './api.js';
 import { canChange, canRead, credentials, currentUser, onUnauthorized, setCurrentUser, signOut } from './auth.js';
-import { go, parse, route } from './router.js';
+import { go, mayLeave, parse, route } from './router.js';
 import { signInPage, noAccessPage } from './pages/signin.js';
 import { processesPage, processVersionPage } from './pages/processes.js';
 import { diffPage } from './pages/diff.js';
@@ -52,7 +52,8 @@ function navigation(path) {
       languageSwitch(),
       me ? h('span.user', { title: me.groups.map((g) => g.id).join(', ') }, me.name,
         h('span.roles', me.roles.map((r) => t(`role.${r}`)).join(' · '))) : null,
-      me ? h('button.link#sign-out', { onclick: () => { signOut(); go('/signin'); } }, t('nav.signOut')) : null));
+      me ? h('button.link#sign-out', { onclick: () => { if (mayLeave()) { signOut(); go('/signin'); } } },
+        t('nav.signOut')) : null));
 }
 
 async function render() {
@@ -85,6 +86,15 @@ async function render() {
   }
 }
 
-window.addEventListener('hashchange', render);
-window.addEventListener('console-language', render);
+// the page shown; a move away that its guard refuses puts the address back without showing anything else
+let shown = location.hash;
+window.addEventListener('hashchange', () => {
+  if (!mayLeave()) {
+    if (location.hash !== shown) history.replaceState(null, '', shown || '#/');
+    return;
+  }
+  shown = location.hash;
+  render();
+});
+window.addEventListener('console-language', () => { if (mayLeave()) render(); });
 render();

@@ -28,3 +28,15 @@ export function go(path) {
 }
 
 export const link = (...parts) => '#/' + parts.map((p) => encodeURIComponent(p)).join('/');
+
+// A page with unsaved work registers a guard: a function that says whether it may be left (it may ask the user).
+let guard = null;
+
+export function guardLeaving(mayLeavePage) {
+  guard = mayLeavePage;
+  return () => { if (guard === mayLeavePage) guard = null; };
+}
+
+export function mayLeave() {
+  return !guard || guard();
+}

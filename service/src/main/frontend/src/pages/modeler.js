@@ -10,7 +10,7 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { h, replace, download } from '../dom.js';
 import { t } from '../i18n.js';
 import { call, ApiError } from '../api.js';
-import { link, go } from '../router.js';
+import { guardLeaving, link, go } from '../router.js';
 import { loadProcesses } from './processes.js';
 import { definitionXml, focusElement } from '../bpmn/viewer.js';
 import { deploymentErrors } from '../bpmn/deployErrors.js';
@@ -80,6 +80,9 @@ export async function modelerPage(main, params) {
   const dirty = () => modeler.get('commandStack').canUndo();
   const beforeUnload = (e) => { if (dirty()) { e.preventDefault(); e.returnValue = ''; } };
   window.addEventListener('beforeunload', beforeUnload);
+  // a move to another page of the console (a link, the menu, signing out) asks first, as closing the tab does
+  let leaving = false; // asked once: signing out goes on to the sign-in page without asking again
+  const unguard = guardLeaving(() => leaving || !dirty() || (leaving = window.confirm(t('modeler.leave'))));
 
   async function load(xml) {
     clearProblems();
@@ -192,6 +195,7 @@ export async function modelerPage(main, params) {
   // the modeler of this page, for a look from the browser's developer tools
   window.consoleModeler = modeler;
   return () => {
+    unguard();
     window.removeEventListener('beforeunload', beforeUnload);
     delete window.consoleModeler;
     modeler.destroy();

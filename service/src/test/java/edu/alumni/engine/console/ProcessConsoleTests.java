@@ -104,6 +104,29 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
   }
 
   @Test
+  void unsavedEditsAskBeforeTheManagerLeavesTheModeler() {
+    signIn(MANAGER, PASSWORD);
+    open("/processes/" + PROBE + "/" + latest(PROBE).getVersion() + "/edit");
+    waitForPresent("#canvas .djs-element[data-element-id='probeTask']");
+    ((JavascriptExecutor) browser).executeScript("const m = window.consoleModeler;"
+        + "m.get('modeling').updateLabel(m.get('elementRegistry').get('probeTask'), 'Not deployed yet');");
+    String editing = browser.getCurrentUrl();
+
+    // the menu's History: the console asks; staying keeps the page and the edit
+    browser.findElement(By.cssSelector("header.topbar a[href='#/history']")).click();
+    assertThat(browser.switchTo().alert().getText()).contains("not deployed");
+    browser.switchTo().alert().dismiss();
+    assertThat(browser.getCurrentUrl()).isEqualTo(editing);
+    assertThat(diagramElement("#canvas", "probeTask").getText()).contains("Not deployed yet");
+
+    // asked again, leaving goes on to the history and drops the edit
+    browser.findElement(By.cssSelector("header.topbar a[href='#/history']")).click();
+    browser.switchTo().alert().accept();
+    waitFor("#history-search");
+    assertThat(browser.getCurrentUrl()).endsWith("#/history");
+  }
+
+  @Test
   void refusedDeploymentIsPinnedOnItsElement() {
     signIn(MANAGER, PASSWORD);
     open("/modeler/new");
