@@ -4,9 +4,6 @@ import edu.alumni.engine.csv.ImportReport;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 class GiftController {
 
   private final GiftImportService imports;
-  private static final Logger LOG = LoggerFactory.getLogger(GiftController.class);
-
   private final GiftRecordingService recording;
 
   GiftController(GiftImportService imports, GiftRecordingService recording) {
@@ -31,15 +26,7 @@ class GiftController {
   /** 201 and a new stewardship instance; the same gift again → 200, nothing new; other values → 409. */
   @PostMapping(consumes = "application/json")
   ResponseEntity<RecordedGift> recordGift(@RequestBody(required = false) GiftRequest request, Principal who) {
-    RecordedGift recorded;
-    try {
-      recorded = recording.record(request, who.getName());
-    } catch (DuplicateKeyException sameGiftAtTheSameMoment) {
-      // another request stored this gift reference first: answer as for a repeat (200 or 409)
-      LOG.info("Gift {} was stored by another request at the same moment; answering as for a repeat",
-          request.giftRef());
-      recorded = recording.record(request, who.getName());
-    }
+    RecordedGift recorded = recording.record(request, who.getName());
     if (recorded.created()) {
       return ResponseEntity.created(URI.create("/api/alumni/" + recorded.gift().studentNo())).body(recorded);
     }

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,28 +58,39 @@ public class GiftRecordingService {
   public RecordedGift record(GiftRequest request, String recordedBy) {
     Gift gift = validate(request);
     String businessKey = String.format(DonationStewardship.BUSINESS_KEY_FORMAT, gift.giftRef());
-    Gift stored = gifts.selectByGiftRef(gift.giftRef());
-    if (stored != null) {
-      if (!stored.sameValuesAs(gift)) {
-        throw new GiftConflictException(stored);
+    // stored first, checked after: a new gift (the usual case) costs no reads, and a gift posted twice at the same
+    // moment waits on the key for the first one, then answers as a repeat
+    try {
+      gifts.insertGift(gift);
+    } catch (DuplicateKeyException storedAlready) {
+      return repeat(gift, businessKey);
+    } catch (DataIntegrityViolationException refused) {
+      // the fund is a known one (validate): the other reference a gift has is its alumnus
+      if (alumni.selectByStudentNo(gift.studentNo()) == null) {
+        throw rejected(new ImportError(null, "studentNo", "no alumnus with student_no " + gift.studentNo()
+            + " is in the registry; import the alumnus first"));
       }
-      // running or ended; none for a gift that came in through the historical import
-      HistoricProcessInstance existing = history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(DonationStewardship.PROCESS_KEY).processInstanceBusinessKey(businessKey)
-          .orderByProcessInstanceStartTime().asc().listPage(0, 1).stream().findFirst().orElse(null);
-      return new RecordedGift(stored, existing == null ? null : existing.getId(), businessKey, false);
+      throw refused;
     }
-    if (alumni.selectByStudentNo(gift.studentNo()) == null) {
-      throw rejected(new ImportError(null, "studentNo", "no alumnus with student_no " + gift.studentNo()
-          + " is in the registry; import the alumnus first"));
-    }
-    gifts.insertGift(gift);
     ProcessInstance instance = runtime.createProcessInstanceByKey(DonationStewardship.PROCESS_KEY)
         .businessKey(businessKey)
         .setVariable(DonationStewardship.VAR_GIFT_REF, gift.giftRef())
         .setVariable(DonationStewardship.VAR_RECORDED_BY, recordedBy)
         .execute();
     return new RecordedGift(gift, instance.getId(), businessKey, true);
+  }
+
+  /** The gift is stored already: the same values are a repeat (its instance, nothing new), others a conflict. */
+  private RecordedGift repeat(Gift gift, String businessKey) {
+    Gift stored = gifts.selectByGiftRef(gift.giftRef());
+    if (!stored.sameValuesAs(gift)) {
+      throw new GiftConflictException(stored);
+    }
+    // running or ended; none for a gift that came in through the historical import
+    HistoricProcessInstance existing = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(DonationStewardship.PROCESS_KEY).processInstanceBusinessKey(businessKey)
+        .orderByProcessInstanceStartTime().asc().listPage(0, 1).stream().findFirst().orElse(null);
+    return new RecordedGift(stored, existing == null ? null : existing.getId(), businessKey, false);
   }
 
   private Gift validate(GiftRequest request) {
