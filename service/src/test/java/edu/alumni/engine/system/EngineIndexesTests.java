@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -62,38 +63,42 @@ class EngineIndexesTests {
    * and the statement fails for another reason.
    */
   private static DataSource overtaken(boolean otherNodeSucceeds) {
-    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-        (ds, dsMethod, dsArgs) -> {
-          Object result = invoke(dataSource, dsMethod, dsArgs);
-          if (!dsMethod.getName().equals("getConnection")) {
-            return result;
+    return results(DataSource.class, dataSource, (method, made) -> method.getName().equals("getConnection")
+        ? overtaken((Connection) made, otherNodeSucceeds) : made);
+  }
+
+  private static Connection overtaken(Connection connection, boolean otherNodeSucceeds) {
+    return results(Connection.class, connection, (method, made) -> method.getName().equals("createStatement")
+        ? overtaken((Statement) made, otherNodeSucceeds) : made);
+  }
+
+  private static Statement overtaken(Statement statement, boolean otherNodeSucceeds) {
+    return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("execute") && args[0] instanceof String sql && sql.startsWith("CREATE INDEX")) {
+            if (!otherNodeSucceeds) {
+              throw new SQLException("the disk is full");
+            }
+            try (Connection other = dataSource.getConnection(); Statement o = other.createStatement()) {
+              o.execute(sql);
+            }
           }
-          Connection real = (Connection) result;
-          return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-              (c, cMethod, cArgs) -> {
-                Object made = invoke(real, cMethod, cArgs);
-                if (!cMethod.getName().equals("createStatement")) {
-                  return made;
-                }
-                Statement statement = (Statement) made;
-                return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
-                    (s, sMethod, sArgs) -> {
-                      if (sMethod.getName().equals("execute") && sArgs[0] instanceof String sql
-                          && sql.startsWith("CREATE INDEX")) {
-                        if (!otherNodeSucceeds) {
-                          throw new SQLException("the disk is full");
-                        }
-                        try (Connection other = dataSource.getConnection(); Statement o = other.createStatement()) {
-                          o.execute(sql);
-                        }
-                      }
-                      return invoke(statement, sMethod, sArgs);
-                    });
-              });
+          return invoke(statement, method, args);
         });
   }
 
-  private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+  /** What a call's result becomes. */
+  private interface Result {
+    Object of(Method method, Object result) throws Throwable;
+  }
+
+  /** A {@code type} that calls {@code target} and hands each result through {@code result}. */
+  private static <T> T results(Class<T> type, T target, Result result) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> result.of(method, invoke(target, method, args))));
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
