@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
     args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
 public class RecentTasksFirst implements Interceptor {
 
+  /** Kinds of query whose path is remembered; past that, all are forgotten and learnt again. */
   static final int PATHS = 10_000;
   /** One query in this many of a kind that the group's window answers tries the newest tasks first again. */
   static final int RETRY_NEWEST = 32;
@@ -77,16 +78,11 @@ public class RecentTasksFirst implements Interceptor {
         && worthAWindow(query)) {
       Executor executor = (Executor) invocation.getTarget();
       RowBounds bounds = (RowBounds) args[2];
-      boolean groupWindow = (long) query.getFirstResult() + query.getMaxResults() <= groupRows;
-      if (paths.size() > PATHS) {
-        paths.clear();
-      }
-      Path path = groupWindow ? paths.computeIfAbsent(pathKey(query), k -> new Path()) : null;
-      boolean groupFirst = path != null && path.groupFirst();
-      for (boolean group : groupFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
-        if (group && !groupWindow) {
-          continue;
-        }
+      // the group's window holds a page only if the page fits in it; which window goes first is learnt per kind
+      Path path = (long) query.getFirstResult() + query.getMaxResults() <= groupRows ? path(query) : null;
+      List<Boolean> windows = path == null ? List.of(false) : path.groupFirst() ? List.of(true, false)
+          : List.of(false, true);
+      for (boolean group : windows) {
         windowReads.incrementAndGet();
         List<?> page = executor.query(statement.getConfiguration().getMappedStatement(
             group ? groupRecentStatement : recentStatement), query, bounds, null);
@@ -104,12 +100,17 @@ public class RecentTasksFirst implements Interceptor {
   }
 
   /**
-   * The criteria that decide which window holds a query's page: its candidates and its order. The user's grants
-   * also count, but the same criteria are mostly asked by the same group's members.
+   * The path of the query's kind: its candidates and its order decide which window holds its page (the user's grants
+   * also count, but the same criteria are mostly asked by the same group's members).
    */
-  private static String pathKey(TaskQueryImpl query) {
-    return query.getCandidateUser() + "|" + query.getCandidateGroup() + "|" + query.getCandidateGroupsInternal() + "|"
-        + query.getCandidateGroupLike() + "|" + query.isIncludeAssignedTasksInternal() + "|" + windowOrder(query);
+  private Path path(TaskQueryImpl query) {
+    if (paths.size() > PATHS) {
+      paths.clear();
+    }
+    String kind = query.getCandidateUser() + "|" + query.getCandidateGroup() + "|"
+        + query.getCandidateGroupsInternal() + "|" + query.getCandidateGroupLike() + "|"
+        + query.isIncludeAssignedTasksInternal() + "|" + windowOrder(query);
+    return paths.computeIfAbsent(kind, k -> new Path());
   }
 
   /** A page of a candidate query, in an order the window can be read in. */
