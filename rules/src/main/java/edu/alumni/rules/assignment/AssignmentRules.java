@@ -9,7 +9,7 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * Decides the owner group and due date of a user task as it is created, by firing the assignment rules
- * ({@code edu/alumni/rules/assignment/assignment.drl}) over its {@link TaskContext} in a fresh session.
+ * ({@code edu/alumni/rules/assignment/assignment.drl}) over its {@link TaskContext} in a pooled session.
  */
 public final class AssignmentRules {
 
@@ -45,7 +45,7 @@ public final class AssignmentRules {
       throw new IllegalArgumentException("the task " + task + " has no creation time");
     }
     List<Assignment> decisions = new ArrayList<>(1);
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = rules.newDecisionSession();
     try {
       session.setGlobal(ASSIGNMENTS, decisions);
       session.insert(task);

@@ -8,7 +8,7 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * Turns a completed contact report into follow-up tasks by firing the follow-up rules
- * ({@code edu/alumni/rules/followup/follow-ups.drl}) over it in a fresh session.
+ * ({@code edu/alumni/rules/followup/follow-ups.drl}) over it in a pooled session.
  */
 public final class FollowUpRules {
 
@@ -29,7 +29,7 @@ public final class FollowUpRules {
   public List<FollowUp> decide(ContactReport report) {
     Objects.requireNonNull(report, "report");
     List<FollowUp> followUps = new ArrayList<>(4);
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = rules.newDecisionSession();
     try {
       session.setGlobal(FOLLOW_UPS, followUps);
       session.insert(report);

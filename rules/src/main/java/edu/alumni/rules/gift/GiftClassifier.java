@@ -8,7 +8,7 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * Classifies a recorded gift (tier, agreement required) by firing the gift classification rules
- * ({@code edu/alumni/rules/gift/gift-classification.drl}) over it in a fresh session.
+ * ({@code edu/alumni/rules/gift/gift-classification.drl}) over it in a pooled session.
  */
 public final class GiftClassifier {
 
@@ -37,7 +37,7 @@ public final class GiftClassifier {
       throw new IllegalArgumentException("the gift " + gift.getGiftRef() + " has no amount");
     }
     List<GiftClassification> classifications = new ArrayList<>(1);
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = rules.newDecisionSession();
     try {
       session.setGlobal(CLASSIFICATIONS, classifications);
       session.insert(gift);
