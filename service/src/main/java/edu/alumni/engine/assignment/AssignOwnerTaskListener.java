@@ -28,7 +28,7 @@ public class AssignOwnerTaskListener implements TaskListener {
     ExecutionEntity execution = (ExecutionEntity) task.getExecution();
     String processKey = execution.getProcessDefinition().getKey();
     String taskKey = task.getTaskDefinitionKey();
-    TaskOwners.Decision decision = owners.decide(processKey, taskKey, execution.getProcessInstance());
+    TaskOwners.Decision decision = owners.decideOnce(execution, taskKey);
     Assignment a = decision.assignment();
     a.getCandidateGroups().forEach(task::addCandidateGroup);
     if (a.getDue() != null) {

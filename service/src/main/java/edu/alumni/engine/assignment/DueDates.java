@@ -18,9 +18,7 @@ public class DueDates {
   }
 
   public Date of(DelegateExecution execution, String taskKey) {
-    ExecutionEntity entity = (ExecutionEntity) execution;
-    TaskOwners.Decision decision = owners.decide(entity.getProcessDefinition().getKey(), taskKey,
-        entity.getProcessInstance());
+    TaskOwners.Decision decision = owners.decideOnce((ExecutionEntity) execution, taskKey);
     Date due = owners.toDate(decision.assignment().getDue());
     // a task without a due date never escalates: a timer far in the future stands for "never"
     return due != null ? due : new Date(ClockUtil.getCurrentTime().getTime() + 3650L * 24 * 3600 * 1000);

@@ -11,6 +11,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -30,6 +33,24 @@ public class TaskOwners {
     this.rules = rules;
     this.contexts = contexts;
     this.zone = zone;
+  }
+
+  /**
+   * The decision for the task {@code taskKey} starting on {@code execution}, made once per engine command: the
+   * escalation timer of a task and the task itself, which ask in turn, get the same decision
+   * ({@link DecisionsOfCommand}).
+   */
+  public Decision decideOnce(ExecutionEntity execution, String taskKey) {
+    CommandContext command = Context.getCommandContext();
+    DecisionsOfCommand decisions = command == null ? null : command.getSession(DecisionsOfCommand.class);
+    Decision decision = decisions == null ? null : decisions.take(execution.getId(), taskKey);
+    if (decision == null) {
+      decision = decide(execution.getProcessDefinition().getKey(), taskKey, execution.getProcessInstance());
+      if (decisions != null) {
+        decisions.keep(execution.getId(), taskKey, decision);
+      }
+    }
+    return decision;
   }
 
   /** The decision for a task of a process, from the process instance's variables, at the engine's current time. */

@@ -123,6 +123,31 @@ class AssignmentPluginTests {
   }
 
   @Test
+  void aTaskAndItsEscalationTimerRestOnOneDecision() {
+    // acknowledgeGift has an escalation timer at its due date, issueReceipt none: two decisions, not three
+    Alumnus alumnus = fixture.insertAlumnus("law", 2010, "上海");
+    Gift gift = fixture.insertGift(alumnus.studentNo(), "500", "general", LocalDate.of(2026, 3, 1));
+    int before = fixture.assignmentDecisions();
+
+    ProcessInstance donation = runtimeService().startProcessInstanceByKey(DonationStewardship.PROCESS_KEY,
+        "gift-" + gift.giftRef(), Map.of(DonationStewardship.VAR_GIFT_REF, gift.giftRef()));
+
+    assertThat(fixture.assignmentDecisions() - before).isEqualTo(2);
+    Task acknowledge = fixture.task(donation, DonationStewardship.ACKNOWLEDGE_GIFT);
+    assertThat(acknowledge.getDueDate()).isNotNull()
+        .isEqualTo(fixture.timer(donation, "acknowledgementOverdue").getDuedate());
+    assertThat(fixture.ownerDecisions().selectByProcessInstanceId(donation.getId()))
+        .extracting(OwnerDecision::taskKey)
+        .containsExactlyInAnyOrder(DonationStewardship.ISSUE_RECEIPT, DonationStewardship.ACKNOWLEDGE_GIFT);
+
+    // the next command decides afresh: a second gift's tasks are decided as the first's were
+    Gift another = fixture.insertGift(alumnus.studentNo(), "800", "general", LocalDate.of(2026, 3, 1));
+    runtimeService().startProcessInstanceByKey(DonationStewardship.PROCESS_KEY, "gift-" + another.giftRef(),
+        Map.of(DonationStewardship.VAR_GIFT_REF, another.giftRef()));
+    assertThat(fixture.assignmentDecisions() - before).isEqualTo(4);
+  }
+
+  @Test
   void everyOwnerDecisionRecordsItsRuleTheRuleSetVersionAndTheFacts() {
     List<ProcessInstance> instances = new ArrayList<>();
 

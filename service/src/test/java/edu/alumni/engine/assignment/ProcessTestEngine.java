@@ -123,6 +123,8 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
   private final Catalogue catalogue;
   private final ProcessEngine engine;
   private final AtomicInteger ids = new AtomicInteger();
+  /** How many owner decisions the assignment rules were asked for (each asks for the rule set once). */
+  private final AtomicInteger assignmentDecisions = new AtomicInteger();
 
   public ProcessTestEngine() {
     String name = "process-" + UUID.randomUUID();
@@ -149,7 +151,10 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
       ownerDecisions = sessions.getMapper(OwnerDecisionMapper.class);
       catalogue = new Catalogue(sessions.getMapper(CatalogueMapper.class));
 
-      TaskOwners taskOwners = new TaskOwners(ProcessTestEngine::assignmentRules,
+      TaskOwners taskOwners = new TaskOwners(() -> {
+        assignmentDecisions.incrementAndGet();
+        return assignmentRules();
+      },
           new TaskContextReader(sessions.getMapper(RegistryFactsMapper.class), catalogue, ZONE), ZONE);
 
       StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
@@ -298,6 +303,11 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
   // ------------------------------------------------------------------------------------------------------------
   // Access
   // ------------------------------------------------------------------------------------------------------------
+
+  /** The owner decisions made so far by this engine's assignment rules. */
+  public int assignmentDecisions() {
+    return assignmentDecisions.get();
+  }
 
   public ProcessEngine engine() {
     return engine;
