@@ -11,16 +11,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /**
  * Added by {@link AssignmentEnginePlugin} to every user task of every deployed process: when the task is created,
  * the assignment rules decide its candidate group(s), due date and (for approvePlan) the second approver; the
- * decision is recorded in the same transaction as the task.
+ * decision is recorded in the same transaction as the task (when the engine flushes the command).
  */
 public class AssignOwnerTaskListener implements TaskListener {
 
   private final TaskOwners owners;
-  private final OwnerDecisionMapper decisions;
 
-  public AssignOwnerTaskListener(TaskOwners owners, OwnerDecisionMapper decisions) {
+  public AssignOwnerTaskListener(TaskOwners owners) {
     this.owners = owners;
-    this.decisions = decisions;
   }
 
   @Override
@@ -37,7 +35,7 @@ public class AssignOwnerTaskListener implements TaskListener {
     if (ReunionPlanning.APPROVE_PLAN.equals(taskKey)) {
       execution.setVariable(ReunionPlanning.VAR_SECOND_APPROVER, a.getSecondApprover());
     }
-    decisions.insertDecision(new OwnerDecision(task.getId(), task.getProcessInstanceId(), processKey, taskKey,
+    owners.record(new OwnerDecision(task.getId(), task.getProcessInstanceId(), processKey, taskKey,
         execution.getProcessBusinessKey(), String.join(",", a.getCandidateGroups()), a.getDue(),
         a.getSecondApprover(), a.getRule(), decision.rulesetVersion(), a.getFacts(), decision.fallback(),
         LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), owners.zone())));

@@ -19,7 +19,7 @@ public class AssignmentConfiguration {
 
   @Bean
   AssignmentEnginePlugin assignmentEnginePlugin(TaskOwners owners, OwnerDecisionMapper decisions) {
-    return new AssignmentEnginePlugin(new AssignOwnerTaskListener(owners, decisions));
+    return new AssignmentEnginePlugin(owners, decisions);
   }
 
   /** Named for the diagrams' timer expressions. */

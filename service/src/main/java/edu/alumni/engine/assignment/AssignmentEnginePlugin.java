@@ -21,9 +21,11 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 public class AssignmentEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener listener;
+  private final OwnerDecisionMapper decisions;
 
-  public AssignmentEnginePlugin(TaskListener listener) {
-    this.listener = listener;
+  public AssignmentEnginePlugin(TaskOwners owners, OwnerDecisionMapper decisions) {
+    this.listener = new AssignOwnerTaskListener(owners);
+    this.decisions = decisions;
   }
 
   @Override
@@ -41,7 +43,7 @@ public class AssignmentEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPostBPMNParseListeners(listeners);
     List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    sessionFactories.add(new DecisionsOfCommand.Factory());
+    sessionFactories.add(new DecisionsOfCommand.Factory(decisions));
     configuration.setCustomSessionFactories(sessionFactories);
   }
 }

@@ -53,6 +53,11 @@ public class TaskOwners {
     return decision;
   }
 
+  /** Records a task's decision with the other decisions of the engine command, in its transaction. */
+  public void record(OwnerDecision decision) {
+    Context.getCommandContext().getSession(DecisionsOfCommand.class).record(decision);
+  }
+
   /** The decision for a task of a process, from the process instance's variables, at the engine's current time. */
   public Decision decide(String processKey, String taskKey, VariableScope processInstance) {
     LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);

@@ -165,7 +165,7 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
       configuration.setJobExecutorActivate(false);
       configuration.setEnforceHistoryTimeToLive(true);
       configuration.setProcessEnginePlugins(
-          List.of(new AssignmentEnginePlugin(new AssignOwnerTaskListener(taskOwners, ownerDecisions))));
+          List.of(new AssignmentEnginePlugin(taskOwners, ownerDecisions)));
       Map<Object, Object> beans = new HashMap<>();
       beans.put("dueDates", new DueDates(taskOwners));
       beans.put("sendInvitationsDelegate", new SendInvitationsDelegate(reunions, ZONE));

@@ -50,7 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * run; then, with 100,000 open tasks and MariaDB's dirty pages flushed ({@link #settle}), the candidate-group task
  * query of Tasklist through {@code /engine-rest}, as a coordinator of the queried groups or as a manager.
  *
- * <p>Settings: {@code bench.gifts} (10,000), {@code bench.warm-up} (2,000 of each path first, not measured),
+ * <p>Settings: {@code bench.gifts} (10,000), {@code bench.warm-up} (as many of each path as
+ * {@code bench.gifts}, first, not measured),
  * {@code bench.threads} (client threads, 4), {@code bench.open-tasks}
  * (100,000), {@code bench.task-queries} (per group, 100), {@code bench.task-query-as} (coordinator or manager),
  * {@code bench.db} (mariadb or h2), {@code bench.mariadb.url|user|password}, {@code bench.workdir}, {@code bench.out}.
@@ -74,7 +75,13 @@ public final class ProcessBenchmark {
   final String out = SegmentationBenchmark.setting("bench.out", "");
   /** Who runs the task queries: a coordinator (the engine checks its grant on each task) or a manager. */
   final String taskQueryAs = SegmentationBenchmark.setting("bench.task-query-as", "coordinator");
-  final int warmUp = Integer.parseInt(SegmentationBenchmark.setting("bench.warm-up", "2000").replace("_", ""));
+  /**
+   * As many of each path as are measured, by default: on 2 cores the JIT is still compiling the gift's path after
+   * 2,000 gifts (the JVM's CPU per gift fell by half between the 2,000th and the 10,000th), and a service that
+   * records gifts day after day runs compiled code.
+   */
+  final int warmUp = Integer.parseInt(SegmentationBenchmark.setting("bench.warm-up", String.valueOf(gifts))
+      .replace("_", ""));
 
   public static void main(String[] args) throws Exception {
     new ProcessBenchmark().run();
@@ -156,17 +163,21 @@ public final class ProcessBenchmark {
 
       // 1. gifts through the service, over HTTP
       long cpu = ImportBenchmark.Measure.processCpuNanos();
+      long dbCpu = databaseCpuNanos();
       double serviceSeconds = parallel(gifts, postGift);
       long firstTasks = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class) - tasksBefore;
       double serviceCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
+      double serviceDbCpu = dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts;
       lines.add(row("gifts through POST /api/gifts (HTTP, rules, first user tasks)", gifts, serviceSeconds,
-          serviceCpu));
+          serviceCpu, serviceDbCpu));
 
       // 2. the same number of starts of a one-task process through the bare engine API
       cpu = ImportBenchmark.Measure.processCpuNanos();
+      dbCpu = databaseCpuNanos();
       double bareSeconds = parallel(gifts, i -> runtime.startProcessInstanceByKey(BARE_PROCESS, "bare-" + i));
       double bareCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
-      lines.add(row("one-task process through the bare engine API", gifts, bareSeconds, bareCpu));
+      double bareDbCpu = dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts;
+      lines.add(row("one-task process through the bare engine API", gifts, bareSeconds, bareCpu, bareDbCpu));
       double ratio = bareSeconds == 0 ? 0 : (gifts / bareSeconds) / (gifts / serviceSeconds);
 
       // 3. task query by candidate group with openTasks open tasks. The open tasks are the first tasks of real
@@ -245,7 +256,8 @@ public final class ProcessBenchmark {
       }
       String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c ->
           c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
-      String table = "| measure | count | seconds | per second | JVM CPU ms each |\n| --- | --- | --- | --- | --- |\n"
+      String table = "| measure | count | seconds | per second | JVM CPU ms each | database server CPU ms each |\n"
+          + "| --- | --- | --- | --- | --- | --- |\n"
           + String.join("\n", lines) + "\n\n"
           + String.format(Locale.ROOT, "Bare engine / service throughput: %.2f× (target ≤ 2×). First user tasks "
               + "after the gifts: %,d.%n%nTask query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
@@ -296,8 +308,36 @@ public final class ProcessBenchmark {
     return sorted[Math.max(0, (int) Math.ceil(sorted.length * pct / 100.0) - 1)];
   }
 
-  private static String row(String what, int count, double seconds, double cpuMillisEach) {
-    return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f |", what, count, seconds, count / seconds,
-        cpuMillisEach);
+  /**
+   * The CPU time the database server process has used so far, when it runs on this machine (MariaDB or MySQL, read
+   * from /proc); -1 when there is none to read (H2 in this JVM, a remote server, not Linux).
+   */
+  static long databaseCpuNanos() {
+    try (java.util.stream.Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      for (Path process : (Iterable<Path>) processes::iterator) {
+        if (!process.getFileName().toString().chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String name = Files.readString(process.resolve("comm")).trim();
+          if (name.equals("mariadbd") || name.equals("mysqld")) {
+            String stat = Files.readString(process.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime (fields 14 and 15 of stat), in clock ticks of 1/100 s (USER_HZ on Linux)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+          }
+        } catch (java.io.IOException | RuntimeException gone) {
+          // a process that ended while the list was read, or one that is not ours to read
+        }
+      }
+    } catch (java.io.IOException noProc) {
+      return -1;
+    }
+    return -1;
+  }
+
+  private static String row(String what, int count, double seconds, double cpuMillisEach, double dbMillisEach) {
+    return String.format(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %.2f | %s |", what, count, seconds,
+        count / seconds, cpuMillisEach, dbMillisEach < 0 ? "–" : String.format(Locale.ROOT, "%.2f", dbMillisEach));
   }
 }
