@@ -164,7 +164,9 @@ public final class ProcessBenchmark {
       // 1. gifts through the service, over HTTP
       long cpu = ImportBenchmark.Measure.processCpuNanos();
       long dbCpu = databaseCpuNanos();
+      long statements = statements(jdbc);
       double serviceSeconds = parallel(gifts, postGift);
+      double serviceStatements = (statements(jdbc) - statements - 1) / (double) gifts;
       long firstTasks = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class) - tasksBefore;
       double serviceCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
       double serviceDbCpu = dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts;
@@ -174,7 +176,9 @@ public final class ProcessBenchmark {
       // 2. the same number of starts of a one-task process through the bare engine API
       cpu = ImportBenchmark.Measure.processCpuNanos();
       dbCpu = databaseCpuNanos();
+      statements = statements(jdbc);
       double bareSeconds = parallel(gifts, i -> runtime.startProcessInstanceByKey(BARE_PROCESS, "bare-" + i));
+      double bareStatements = (statements(jdbc) - statements - 1) / (double) gifts;
       double bareCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
       double bareDbCpu = dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts;
       lines.add(row("one-task process through the bare engine API", gifts, bareSeconds, bareCpu, bareDbCpu));
@@ -260,11 +264,12 @@ public final class ProcessBenchmark {
           + "| --- | --- | --- | --- | --- | --- |\n"
           + String.join("\n", lines) + "\n\n"
           + String.format(Locale.ROOT, "Bare engine / service throughput: %.2f× (target ≤ 2×). First user tasks "
-              + "after the gifts: %,d.%n%nTask query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
+              + "after the gifts: %,d. Statements the database server received per gift: %s; per bare start: %s.%n%nTask query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
               + "by creation, newest first) over %,d open tasks, %d queries after 20 warm-up: p50 %.1f ms, p95 "
               + "%.1f ms (target p95 ≤ 50 ms), as a %s.%n%n", ratio, firstTasks,
-              open, millis.length, p50, p95, taskQueryAs.equals("manager") ? "manager (no group of its own)"
-                  : "coordinator in the four groups below") + groupLines;
+              statementsText(serviceStatements), statementsText(bareStatements), open, millis.length, p50, p95,
+              taskQueryAs.equals("manager") ? "manager (no group of its own)" : "coordinator in the four groups below")
+          + groupLines;
       System.out.println(table);
       if (!out.isBlank()) {
         Files.writeString(Path.of(out), "\n### Processes, " + LocalDateTime.now().withNano(0) + ", " + product
@@ -306,6 +311,19 @@ public final class ProcessBenchmark {
   /** The value at or below which pct % of the sorted values lie (nearest rank). */
   static double percentile(double[] sorted, int pct) {
     return sorted[Math.max(0, (int) Math.ceil(sorted.length * pct / 100.0) - 1)];
+  }
+
+  /** The statements the database server has received so far, from all clients (MariaDB and MySQL); -1 on H2. */
+  static long statements(JdbcTemplate jdbc) {
+    try {
+      return Long.parseLong(jdbc.queryForObject("SHOW GLOBAL STATUS LIKE 'Questions'", (row, n) -> row.getString(2)));
+    } catch (org.springframework.dao.DataAccessException notMysql) {
+      return -1;
+    }
+  }
+
+  private static String statementsText(double perItem) {
+    return perItem < 0 ? "–" : String.format(Locale.ROOT, "%.1f", perItem);
   }
 
   /**
