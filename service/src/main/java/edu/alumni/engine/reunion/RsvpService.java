@@ -68,8 +68,9 @@ public class RsvpService {
     if (deadline instanceof Date d && ClockUtil.getCurrentTime().after(d)) {
       throw new RsvpClosedException(businessKey, d);
     }
+    // the engine's time, as the deadline was checked on: an answer accepted at the deadline is recorded at it
     reunions.updateRsvp(businessKey, studentNo, request.attending(), request.attending() ? guests : 0,
-        LocalDateTime.now(clock), answeredBy);
+        LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), clock.getZone()), answeredBy);
     int headCount = reunions.selectHeadCount(businessKey);
     runtime.setVariable(reunion.getId(), ReunionPlanning.VAR_HEAD_COUNT, headCount);
     return headCount;

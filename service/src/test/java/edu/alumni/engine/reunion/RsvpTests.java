@@ -267,6 +267,10 @@ class RsvpTests extends HttpTestSupport {
     Response atDeadline = rsvp(answer("RS-01", true, 1));
     assertThat(atDeadline.status()).as(atDeadline.toString()).isEqualTo(200);
     assertThat(atDeadline.json().get("headCount").asInt()).isEqualTo(2);
+    // recorded at the engine's time the deadline was checked on, not at the wall clock's
+    Object answeredAt = column(invitation("RS-01"), "answered_at");
+    assertThat(answeredAt instanceof java.sql.Timestamp t ? t.toLocalDateTime() : answeredAt)
+        .isEqualTo(deadline.toInstant().atZone(clock.getZone()).toLocalDateTime());
 
     ClockUtil.setCurrentTime(new Date(deadline.getTime() + 60_000));
     Response late = rsvp(answer("RS-02", true, 3));
