@@ -54,7 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code bench.gifts}, first, not measured),
  * {@code bench.threads} (client threads, 4), {@code bench.open-tasks}
  * (100,000), {@code bench.task-queries} (per group, 100), {@code bench.task-query-as} (coordinator or manager),
- * {@code bench.db} (mariadb or h2), {@code bench.mariadb.url|user|password}, {@code bench.workdir}, {@code bench.out}.
+ * {@code bench.db} (mariadb or h2), {@code bench.mariadb.url|user|password|options}, {@code bench.workdir}, {@code bench.out}.
  */
 public final class ProcessBenchmark {
 
@@ -69,6 +69,9 @@ public final class ProcessBenchmark {
   final String db = SegmentationBenchmark.setting("bench.db", "mariadb").toLowerCase(Locale.ROOT);
   final String mariadbUrl = SegmentationBenchmark.setting("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306");
   final String mariadbUser = SegmentationBenchmark.setting("bench.mariadb.user", "root");
+  /** Connector/J's options, to try others against the same run (the service's own by default). */
+  final String mariadbOptions = SegmentationBenchmark.setting("bench.mariadb.options",
+      SegmentationBenchmark.MARIADB_OPTIONS);
   final String mariadbPassword = SegmentationBenchmark.setting("bench.mariadb.password", "");
   final Path workdir = Path.of(SegmentationBenchmark.setting("bench.workdir",
       System.getProperty("java.io.tmpdir") + "/alumni-bench"));
@@ -102,7 +105,7 @@ public final class ProcessBenchmark {
         s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
       }
       args.addAll(List.of("--spring.profiles.active=mysql,bench",
-          "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + SegmentationBenchmark.MARIADB_OPTIONS,
+          "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + mariadbOptions,
           "--spring.datasource.username=" + mariadbUser, "--spring.datasource.password=" + mariadbPassword));
     }
     args.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
