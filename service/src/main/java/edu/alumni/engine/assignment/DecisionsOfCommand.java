@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
  * <p>Made once: a user task with an escalation timer is asked about twice as it starts, for the timer's date
  * ({@link DueDates}), then for the task's owners ({@link AssignOwnerTaskListener}). The first ask decides and keeps
  * the answer, the second takes it, so the escalation and the task rest on one decision, with one read of the
- * registry and one firing of the rules.
+ * registry and one firing of the rules. That decision sees the variables as the timer is made, when the task's
+ * activity starts: a start listener that changed a variable the rules read would not change the task's owners (nor,
+ * before, its escalation's date, which left the two apart).
  *
  * <p>Recorded together: the decisions of the command's new tasks are written in one statement when the engine
  * flushes the command, in its transaction, instead of one statement per task as each is created.
