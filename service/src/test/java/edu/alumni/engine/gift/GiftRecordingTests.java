@@ -408,4 +408,27 @@ class GiftRecordingTests extends HttpTestSupport {
     assertThat(instancesOf("gift-GR-A4")).isEqualTo(1);
     assertThat(count("gift")).isEqualTo(1);
   }
+
+  @Test
+  void aFundGoneFromTheDatabaseUnderTheRunningServiceIsAnErrorThatStoresNothing() {
+    // the service checks funds against the catalogue it loaded at start; a fund deleted in the database since then
+    // fails the gift's insert on its reference, and the donor exists: not the client's mistake, so no 422
+    jdbc.update("DELETE FROM fund WHERE code = 'green-campus'");
+    Response failed;
+    try {
+      failed = record(gift("GR-F1", "GR0001", "300", today.toString(), "green-campus", "ONLINE"));
+    } finally {
+      jdbc.update("INSERT INTO fund (code, name, restricted) VALUES ('green-campus', '校园绿色发展基金', TRUE)");
+    }
+
+    assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
+    assertThat(failed.isProblem()).as(failed.toString()).isTrue();
+    assertThat(failed.json().get("detail").asText()).contains("Nothing was changed");
+    assertThat(count("gift")).isZero();
+    assertThat(instancesOf("gift-GR-F1")).isZero();
+
+    // with the fund back, the same gift records normally
+    Response retried = record(gift("GR-F1", "GR0001", "300", today.toString(), "green-campus", "ONLINE"));
+    assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+  }
 }
