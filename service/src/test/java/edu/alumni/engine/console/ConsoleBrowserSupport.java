@@ -109,6 +109,14 @@ public abstract class ConsoleBrowserSupport extends HttpTestSupport {
     return new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
 
+  /**
+   * The page's confirm or alert once it is up: a click that changes the address asks from the page's hashchange
+   * handler, which runs after the click has returned.
+   */
+  protected org.openqa.selenium.Alert waitForAlert() {
+    return new WebDriverWait(browser, WAIT).until(ExpectedConditions.alertIsPresent());
+  }
+
   protected void waitUntil(java.util.function.BooleanSupplier condition) {
     new WebDriverWait(browser, WAIT).until(d -> condition.getAsBoolean());
   }

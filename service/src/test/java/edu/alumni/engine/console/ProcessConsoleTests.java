@@ -94,7 +94,7 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
     // the instance waiting on the older version moves to the new one
     open("/processes");
     waitFor("section.process[data-key='" + PROBE + "'] button.migrate").click();
-    browser.switchTo().alert().accept();
+    waitForAlert().accept();
     WebElement moved = waitFor("#migration-" + PROBE + " table.migrated");
     assertThat(moved.getText()).contains(waiting.getId(), "probe-migrate", "v" + before + " → v" + (before + 1));
     assertThat(present("#migration-" + PROBE + " table.not-migrated")).isFalse();
@@ -114,14 +114,15 @@ class ProcessConsoleTests extends ConsoleBrowserSupport {
 
     // the menu's History: the console asks; staying keeps the page and the edit
     browser.findElement(By.cssSelector("header.topbar a[href='#/history']")).click();
-    assertThat(browser.switchTo().alert().getText()).contains("not deployed");
-    browser.switchTo().alert().dismiss();
+    org.openqa.selenium.Alert asked = waitForAlert();
+    assertThat(asked.getText()).contains("not deployed");
+    asked.dismiss();
     assertThat(browser.getCurrentUrl()).isEqualTo(editing);
     assertThat(diagramElement("#canvas", "probeTask").getText()).contains("Not deployed yet");
 
     // asked again, leaving goes on to the history and drops the edit
     browser.findElement(By.cssSelector("header.topbar a[href='#/history']")).click();
-    browser.switchTo().alert().accept();
+    waitForAlert().accept();
     waitFor("#history-search");
     assertThat(browser.getCurrentUrl()).endsWith("#/history");
   }
