@@ -1,12 +1,11 @@
 package edu.alumni.engine.assignment;
 
+import edu.alumni.engine.system.EngineTime;
 import edu.alumni.rules.assignment.Assignment;
 import edu.alumni.rules.process.ReunionPlanning;
-import java.time.LocalDateTime;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Added by {@link AssignmentEnginePlugin} to every user task of every deployed process: when the task is created,
@@ -38,6 +37,6 @@ public class AssignOwnerTaskListener implements TaskListener {
     owners.record(new OwnerDecision(task.getId(), task.getProcessInstanceId(), processKey, taskKey,
         execution.getProcessBusinessKey(), String.join(",", a.getCandidateGroups()), a.getDue(),
         a.getSecondApprover(), a.getRule(), decision.rulesetVersion(), a.getFacts(), decision.fallback(),
-        LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), owners.zone())));
+        EngineTime.now(owners.zone())));
   }
 }

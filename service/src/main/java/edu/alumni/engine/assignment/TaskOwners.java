@@ -1,5 +1,6 @@
 package edu.alumni.engine.assignment;
 
+import edu.alumni.engine.system.EngineTime;
 import edu.alumni.engine.system.StaffGroups;
 import edu.alumni.rules.RuleSet;
 import edu.alumni.rules.assignment.Assignment;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Asks the assignment rules who owns a task and by when. A task no rule decides goes to {@code alumni-office},
@@ -60,7 +60,7 @@ public class TaskOwners {
 
   /** The decision for a task of a process, from the process instance's variables, at the engine's current time. */
   public Decision decide(String processKey, String taskKey, VariableScope processInstance) {
-    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDateTime now = EngineTime.now(zone);
     TaskContext context = contexts.read(processKey, taskKey, now, processInstance);
     RuleSet ruleSet = rules.get();
     return new AssignmentRules(ruleSet).decide(context)

@@ -4,10 +4,10 @@ import edu.alumni.engine.csv.ImportError;
 import edu.alumni.engine.csv.ImportRejectedException;
 import edu.alumni.engine.csv.ImportReport;
 import edu.alumni.engine.csv.Values;
+import edu.alumni.engine.system.EngineTime;
 import edu.alumni.engine.system.NotFoundException;
 import edu.alumni.rules.process.ReunionPlanning;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -70,7 +70,7 @@ public class RsvpService {
     }
     // the engine's time, as the deadline was checked on: an answer accepted at the deadline is recorded at it
     reunions.updateRsvp(businessKey, studentNo, request.attending(), request.attending() ? guests : 0,
-        LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), clock.getZone()), answeredBy);
+        EngineTime.now(clock.getZone()), answeredBy);
     int headCount = reunions.selectHeadCount(businessKey);
     runtime.setVariable(reunion.getId(), ReunionPlanning.VAR_HEAD_COUNT, headCount);
     return headCount;

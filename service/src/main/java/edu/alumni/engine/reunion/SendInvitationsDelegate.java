@@ -7,6 +7,7 @@ import static edu.alumni.rules.process.ReunionPlanning.VAR_HEAD_COUNT;
 import static edu.alumni.rules.process.ReunionPlanning.VAR_INVITED;
 import static edu.alumni.rules.process.ReunionPlanning.VAR_RSVP_DEADLINE;
 
+import edu.alumni.engine.system.EngineTime;
 import edu.alumni.engine.system.ProcessVariables;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,7 +18,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * sendInvitations: one invitation per contactable cohort member, recorded in the registry (idempotent when the
@@ -49,7 +49,7 @@ public class SendInvitationsDelegate implements JavaDelegate {
       throw new IllegalStateException("the reunion plan has no event date");
     }
     Set<String> invited = new HashSet<>(reunions.selectInvitedStudentNos(businessKey));
-    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDateTime now = EngineTime.now(zone);
     for (String studentNo : reunions.selectContactableCohort(college, graduationYear)) {
       if (invited.add(studentNo)) {
         reunions.insertInvitation(businessKey, studentNo, now);

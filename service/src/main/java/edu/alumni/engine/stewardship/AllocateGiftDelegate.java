@@ -2,12 +2,11 @@ package edu.alumni.engine.stewardship;
 
 import edu.alumni.engine.gift.Gift;
 import edu.alumni.engine.gift.GiftMapper;
+import edu.alumni.engine.system.EngineTime;
 import edu.alumni.rules.process.DonationStewardship;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** allocateGift: credits the gift to its designated fund (专款专用), once, recorded in the registry. */
 public class AllocateGiftDelegate implements JavaDelegate {
@@ -30,6 +29,6 @@ public class AllocateGiftDelegate implements JavaDelegate {
     }
     Gift gift = gifts.selectByGiftRef(giftRef);
     stewardship.insertAllocation(giftRef, gift.fundCode(), gift.amountCny(), execution.getProcessInstanceId(),
-        LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
+        EngineTime.now(zone));
   }
 }

@@ -11,6 +11,7 @@ import static edu.alumni.rules.process.DonationStewardship.VAR_TIER;
 import edu.alumni.engine.catalogue.Catalogue;
 import edu.alumni.engine.gift.Gift;
 import edu.alumni.engine.gift.GiftMapper;
+import edu.alumni.engine.system.EngineTime;
 import edu.alumni.rules.RuleSet;
 import edu.alumni.rules.gift.GiftClassification;
 import edu.alumni.rules.gift.GiftClassifier;
@@ -23,7 +24,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * classifyGift: the gift classification rules decide the tier and whether an agreement is needed; the decision is
@@ -58,7 +58,7 @@ public class ClassifyGiftDelegate implements JavaDelegate {
     RuleSet ruleSet = rules.get();
     GiftClassification c = new GiftClassifier(ruleSet).classify(
         new GiftFacts(gift.giftRef(), gift.amountCny(), gift.fundCode(), restricted));
-    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDateTime now = EngineTime.now(zone);
     stewardship.insertClassification(giftRef, c.getTier(), c.isAgreementRequired(), c.getRule(), ruleSet.version(),
         c.getFacts(), execution.getProcessInstanceId(), now);
     execution.setVariable(VAR_TIER, c.getTier());

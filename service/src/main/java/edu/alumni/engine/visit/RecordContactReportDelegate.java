@@ -21,10 +21,10 @@ import static edu.alumni.rules.process.VisitCycle.VAR_VISIT_DATE;
 import edu.alumni.engine.alumni.AlumniCsvFormat;
 import edu.alumni.engine.alumni.AlumnusMapper;
 import edu.alumni.engine.catalogue.Catalogue;
+import edu.alumni.engine.system.EngineTime;
 import edu.alumni.engine.system.ProcessVariables;
 import edu.alumni.rules.process.VisitCycle;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * recordContactReport: stores the contact report filed in fileContactReport, moves the alumnus' lastVisitDate
@@ -101,7 +100,7 @@ public class RecordContactReportDelegate implements JavaDelegate {
           visitDate, ProcessVariables.text(execution, VAR_VISITORS), method, learned,
           ProcessVariables.text(execution, VAR_CONVEYED), interests(execution), months,
           filedBy(execution),
-          LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)));
+          EngineTime.now(zone)));
     }
     if (!VisitCycle.METHOD_FAILED.equals(method)) {
       alumni.updateLastVisitDate(studentNo, visitDate);
