@@ -38,7 +38,8 @@ public final class RuleSet {
     this.kieBase = kieBase;
     this.version = version;
     this.sources = sources;
-    this.decisionSessions = kieBase.newKieSessionsPool(1);
+    // none made ahead: a rule set used only for batches (segments, triggers) never needs one
+    this.decisionSessions = kieBase.newKieSessionsPool(0);
   }
 
   /**

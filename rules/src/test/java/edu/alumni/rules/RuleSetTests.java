@@ -18,7 +18,7 @@ class RuleSetTests {
 
   @Test
   void aDecisionSessionFromThePoolHoldsNothingOfTheLastDecision() {
-    // rules of their own: a pool of one session, so the second decision gets the first one's session back
+    // rules of their own: a pool that has made one session only, so the second decision gets the first's back
     RuleSet rules = RuleSet.compile(BuiltInRules.sources(BuiltInRules.GIFT_CLASSIFICATION));
     KieSession first = rules.newDecisionSession();
     List<GiftClassification> left = new ArrayList<>();
