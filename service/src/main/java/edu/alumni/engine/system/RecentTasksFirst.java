@@ -19,15 +19,17 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 /**
  * A page of a group's tasks, looked for in two windows of tasks before all of them.
  *
- * <p>Tasklist asks for the first page of a group's tasks, newest first. No index serves "the group's tasks by
- * creation time": the database either reads every task of the group and sorts them (slow for a group with
- * thousands of tasks), or walks all tasks by creation time until the page is full (slow for a group whose tasks
- * are old or few). And with authorization on, every task it reads is checked against the user's grants. So:
+ * <p>Tasklist asks for the first page of a group's tasks, newest first. Camunda's tables have no index for "the
+ * group's tasks by creation time" (the group is on the link, the time on the task): the database either reads every
+ * task of the group and sorts them (slow for a group with thousands of tasks), or walks all tasks by creation time
+ * until the page is full (slow for a group whose tasks are old or few). And with authorization on, every task it
+ * reads is checked against the user's grants. So:
  * <ol>
  *   <li>the page is looked for among the first {@code rows} open tasks in the page's order, read from the
  *   creation-time index (or the primary key) alone; a group with a share of the recent work fills its page there;
- *   <li>then among the first tasks of the group's links in that order: the links and the tasks' creation times are
- *   read and sorted, but the whole rows, the other criteria and the grants only for that window;
+ *   <li>then among the first tasks of the group's links in that order, read from the links' index alone (on MySQL
+ *   each link carries its task's creation time, {@link MysqlTaskQuery#TASK_CREATED_COLUMN}); the whole rows, the
+ *   other criteria and the grants are read only for that window;
  *   <li>only when neither holds a page does the full statement run, led by the group's links.
  * </ol>
  *

@@ -80,6 +80,7 @@ class MysqlTaskQueryTests {
   static final String GROUP_A = "mtq-a-" + RUN;
   static final String GROUP_B = "mtq-b-" + RUN;
   static final String GROUP_C = "mtq-c-" + RUN;
+  static final String GROUP_D = "mtq-d-" + RUN;
   static final String PROCESS = "mtqWork" + RUN.replace("-", "");
   static final String OTHER_PROCESS = "mtqOther" + RUN.replace("-", "");
 
@@ -125,6 +126,11 @@ class MysqlTaskQueryTests {
     config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     engine = config.buildProcessEngine();
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    // what the plugin does after the engine's schema operations: this engine is built without it
+    try (Connection c = dataSource.getConnection()) {
+      MysqlTaskQuery.addTaskCreationToLinks(c, configuration.getDatabaseTablePrefix(),
+          configuration.getDatabaseType());
+    }
     // on H2 too: the rewrite is what is tested here; a window of three tasks, so that pages fill it or not
     MysqlTaskQuery.install(configuration, WINDOW, GROUP_WINDOW);
     tasks = engine.getTaskService();
@@ -209,7 +215,7 @@ class MysqlTaskQueryTests {
     created.forEach(id -> tasks.deleteTask(id, true));
     authorizations.createAuthorizationQuery().userIdIn(USER, ALL_SEEING, OTHER).list()
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
-    authorizations.createAuthorizationQuery().groupIdIn(GROUP_A, GROUP_B, GROUP_C).list()
+    authorizations.createAuthorizationQuery().groupIdIn(GROUP_A, GROUP_B, GROUP_C, GROUP_D).list()
         .forEach(a -> authorizations.deleteAuthorization(a.getId()));
     engine.close();
     dataSource.close();
@@ -382,6 +388,52 @@ class MysqlTaskQueryTests {
         .isEqualTo(fromWindow + fromGroupWindow + fromAll + 7);
   }
 
+  @Test
+  void aLinkWrittenWithoutItsTasksCreationTimeIsInEveryGroupWindow() throws SQLException {
+    RecentTasksFirst window = configuration.getSqlSessionFactory().getConfiguration().getInterceptors().stream()
+        .filter(RecentTasksFirst.class::isInstance).map(RecentTasksFirst.class::cast).findFirst().orElseThrow();
+    // three tasks of group D, older than all others; the newest one's link written by Camunda's own statement (as
+    // an engine without the plugin would), so it has no creation time and sorts last in the links' index
+    List<String> inD = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ClockUtil.setCurrentTime(Date.from(CREATED.minus(10 - i, ChronoUnit.MINUTES)));
+      Task task = tasks.newTask();
+      task.setName("d" + i);
+      tasks.saveTask(task);
+      created.add(task.getId());
+      inD.add(task.getId());
+      if (i == 2) {
+        MysqlTaskQuery.uninstall(configuration);
+      }
+      tasks.addCandidateGroup(task.getId(), GROUP_D);
+      MysqlTaskQuery.install(configuration, WINDOW, GROUP_WINDOW);
+    }
+    ClockUtil.reset();
+    assertThat(taskCreatedOnLink(inD.get(1))).isEqualTo(tasks.createTaskQuery().taskId(inD.get(1)).singleResult()
+        .getCreateTime().getTime());
+    assertThat(taskCreatedOnLink(inD.get(2))).isNull();
+
+    // none of group D among the three newest tasks: the group's window holds the page, the link without a time too
+    signIn(ALL_SEEING);
+    long fromGroupWindow = window.fromGroupWindow.get();
+    assertThat(page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_D).orderByTaskCreateTime().desc(), 0, 2))
+        .containsExactly(inD.get(2), inD.get(1));
+    assertThat(window.fromGroupWindow.get()).isEqualTo(fromGroupWindow + 1);
+  }
+
+  /** The creation time the task's candidate link carries (epoch millis), null when it carries none. */
+  private static Long taskCreatedOnLink(String taskId) throws SQLException {
+    try (Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+        "select " + MysqlTaskQuery.TASK_CREATED_COLUMN + " from ACT_RU_IDENTITYLINK where TASK_ID_ = ?")) {
+      s.setString(1, taskId);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        java.sql.Timestamp at = rs.getTimestamp(1);
+        return at == null ? null : at.getTime();
+      }
+    }
+  }
+
   /** Pages of every kind of candidate criteria and order the windows serve, each equal to Camunda's page. */
   @Test
   void everyKindOfCandidateQueryGetsCamundasPageFromTheWindows() {
@@ -445,11 +497,14 @@ class MysqlTaskQueryTests {
     assertThat(recent).contains("from (select W.ID_ from ACT_RU_TASK W order by W.CREATE_TIME_ desc limit 3) WIN")
         .contains("(select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = WIN.ID_ and I.TYPE_ = 'candidate'")
         .doesNotContain("AUTH.", "AUTH ON");
-    // the group's window: the group's newest tasks, by their links and creation times alone
+    // the group's window: the group's newest tasks, from the links alone (and any link without its task's time)
     assertThat(groupRecent)
-        .contains("from (select W.ID_ from (select distinct I.TASK_ID_ from ACT_RU_IDENTITYLINK I where "
-            + "I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) IL")
-        .contains("ACT_RU_TASK W on W.ID_ = IL.TASK_ID_ order by W.CREATE_TIME_ desc limit 2) WIN")
+        .contains("from (select distinct WL.TASK_ID_ as ID_ from ( (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I "
+            + "where I.TASK_ID_ is not null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) order by "
+            + "I.ALUMNI_TASK_CREATED_ desc limit 2) union all (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where "
+            + "I.TASK_ID_ is not null and I.ALUMNI_TASK_CREATED_ is null and I.TYPE_ = 'candidate' and "
+            + "( I.GROUP_ID_ IN ( ? ) ) ) ) WL) WIN")
+        .contains("ACT_RU_TASK RES on RES.ID_ = WIN.ID_")
         .contains("and A.RESOURCE_ID_ = RES.ID_ limit 1) = 1").doesNotContain("AUTH.", "AUTH ON");
   }
 
