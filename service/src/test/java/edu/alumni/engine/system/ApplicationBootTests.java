@@ -58,6 +58,34 @@ class ApplicationBootTests extends HttpTestSupport {
   }
 
   @Test
+  void onMysqlACandidateLinkCarriesItsTasksCreationTime() {
+    boolean mysql = org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory.MYSQL.equals(
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getDatabaseType());
+    org.camunda.bpm.engine.TaskService tasks = processEngine.getTaskService();
+    org.camunda.bpm.engine.task.Task task = tasks.newTask();
+    task.setName("boot-link-time");
+    tasks.saveTask(task);
+    try {
+      tasks.addCandidateGroup(task.getId(), StaffGroups.MANAGERS);
+      if (mysql) {
+        java.sql.Timestamp onLink = jdbc.queryForObject("SELECT " + MysqlTaskQuery.TASK_CREATED_COLUMN
+            + " FROM ACT_RU_IDENTITYLINK WHERE TASK_ID_ = ?", java.sql.Timestamp.class, task.getId());
+        java.sql.Timestamp onTask = jdbc.queryForObject("SELECT CREATE_TIME_ FROM ACT_RU_TASK WHERE ID_ = ?",
+            java.sql.Timestamp.class, task.getId());
+        assertThat(onLink).isNotNull().isEqualTo(onTask);
+      } else {
+        // H2 keeps Camunda's statements and tables as they are
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = "
+            + "'ACT_RU_IDENTITYLINK' AND COLUMN_NAME = ?", Long.class, MysqlTaskQuery.TASK_CREATED_COLUMN))
+            .isZero();
+      }
+    } finally {
+      tasks.deleteTask(task.getId(), true);
+    }
+  }
+
+  @Test
   void camundaEngineIsUpWithItsTables() {
     assertThat(processEngine).isNotNull();
     assertThat(processEngine.getName()).isEqualTo("default");

@@ -64,6 +64,9 @@ class MysqlTaskQueryTests {
   static final int GROUP_WINDOW = 2;
   /** SHA-256 of Camunda 7.24.0's Task.xml, which MysqlTaskQuery.xml is a copy of. */
   static final String CAMUNDA_TASK_XML_SHA256 = "616c3e9cdf4055cab8493558ece2d3bce0a3edb7bb9fe88570758b5103caf821";
+  /** SHA-256 of Camunda 7.24.0's IdentityLink.xml, whose link insert MysqlTaskQuery.xml copies. */
+  static final String CAMUNDA_IDENTITY_LINK_XML_SHA256 =
+      "4ac841406f81fed5e211e11088ce0924bd4496f126cf1ce64fdeb11f84578566";
 
   static HikariDataSource dataSource;
   static ProcessEngine engine;
@@ -509,18 +512,23 @@ class MysqlTaskQueryTests {
   }
 
   /**
-   * MysqlTaskQuery.xml is a copy of Camunda 7.24's Task.xml with changes. When Camunda is upgraded, this fails until
-   * the copy has been compared with the new Task.xml (and the new file's digest is written here).
+   * MysqlTaskQuery.xml is a copy of Camunda 7.24's Task.xml (and of IdentityLink.xml's link insert) with changes.
+   * When Camunda is upgraded, this fails until the copy has been compared with the new files (and their digests
+   * are written here).
    */
   @Test
-  void theCopyIsOfTheTaskXmlOfThisCamunda() throws Exception {
-    String camundas = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  void theCopyIsOfTheXmlOfThisCamunda() throws Exception {
+    assertCopyOf("org/camunda/bpm/engine/impl/mapping/entity/Task.xml", CAMUNDA_TASK_XML_SHA256);
+    assertCopyOf("org/camunda/bpm/engine/impl/mapping/entity/IdentityLink.xml", CAMUNDA_IDENTITY_LINK_XML_SHA256);
+  }
+
+  private static void assertCopyOf(String camundas, String sha256) throws Exception {
     try (InputStream in = ProcessEngine.class.getClassLoader().getResourceAsStream(camundas)) {
       assertThat(in).as(camundas).isNotNull();
       String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
       assertThat(digest).as("Camunda's " + camundas + " has changed: compare " + MysqlTaskQuery.RESOURCE
           + " with it, carry the changes over, then put the new digest in this test")
-          .isEqualTo(CAMUNDA_TASK_XML_SHA256);
+          .isEqualTo(sha256);
     }
   }
 
