@@ -4,6 +4,8 @@ import edu.alumni.engine.AlumniEngagementApplication;
 import edu.alumni.engine.alumni.AlumniImportService;
 import edu.alumni.engine.demo.DemoRegistryGenerator;
 import edu.alumni.engine.deployment.DeploymentValidationPlugin;
+import edu.alumni.engine.gift.GiftRecordingService;
+import edu.alumni.engine.gift.GiftRequest;
 import edu.alumni.engine.system.StaffGroups;
 import edu.alumni.rules.process.ReunionPlanning;
 import edu.alumni.rules.process.VisitCycle;
@@ -61,6 +63,8 @@ public final class ProcessBenchmark {
   static final String DATABASE = "alumni_procbench";
   static final String ADMIN = "admin";
   static final String BARE_PROCESS = "benchOneTask";
+  /** The JDK HttpClient's own threads (its selector and workers), whose CPU is the client's, not the service's. */
+  static final String HTTP_CLIENT_THREADS = "HttpClient-";
 
   final int gifts = Integer.parseInt(SegmentationBenchmark.setting("bench.gifts", "10000").replace("_", ""));
   final int threads = Integer.parseInt(SegmentationBenchmark.setting("bench.threads", "4"));
@@ -168,7 +172,10 @@ public final class ProcessBenchmark {
       long cpu = ImportBenchmark.Measure.processCpuNanos();
       long dbCpu = databaseCpuNanos();
       long statements = statements(jdbc);
+      long httpClientCpu = ClientThreads.cpuNanosOfThreads(HTTP_CLIENT_THREADS);
       double serviceSeconds = parallel(gifts, postGift);
+      double clientCpu = (ClientThreads.lastRunCpuNanos.get() + ClientThreads.cpuNanosOfThreads(HTTP_CLIENT_THREADS)
+          - httpClientCpu) / 1e6 / gifts;
       double serviceStatements = (statements(jdbc) - statements - 1) / (double) gifts;
       long firstTasks = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class) - tasksBefore;
       double serviceCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
@@ -186,6 +193,17 @@ public final class ProcessBenchmark {
       double bareDbCpu = dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts;
       lines.add(row("one-task process through the bare engine API", gifts, bareSeconds, bareCpu, bareDbCpu));
       double ratio = bareSeconds == 0 ? 0 : (gifts / bareSeconds) / (gifts / serviceSeconds);
+
+      // 2b. the same gifts recorded by the service's own method, without HTTP: what the request's way in costs
+      GiftRecordingService recording = app.getBean(GiftRecordingService.class);
+      cpu = ImportBenchmark.Measure.processCpuNanos();
+      dbCpu = databaseCpuNanos();
+      double directSeconds = parallel(gifts, i -> recording.record(new GiftRequest("D-" + i,
+          studentNos.get(i % studentNos.size()), amounts[i % amounts.length], today.toString(),
+          funds[i % funds.length], "ONLINE"), ADMIN));
+      lines.add(row("the same gifts through GiftRecordingService, without HTTP", gifts, directSeconds,
+          (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts,
+          dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts));
 
       // 3. task query by candidate group with openTasks open tasks. The open tasks are the first tasks of real
       // instances, as the triggers start them: reunion committees (owned by the 12 college groups) and visit plans
@@ -267,10 +285,11 @@ public final class ProcessBenchmark {
           + "| --- | --- | --- | --- | --- | --- |\n"
           + String.join("\n", lines) + "\n\n"
           + String.format(Locale.ROOT, "Bare engine / service throughput: %.2f× (target ≤ 2×). First user tasks "
-              + "after the gifts: %,d. Statements the database server received per gift: %s; per bare start: %s.%n%nTask query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
+              + "after the gifts: %,d. Statements the database server received per gift: %s; per bare start: %s. "
+              + "Of the JVM's CPU per gift over HTTP, the benchmark's own HTTP client took %.2f ms.%n%nTask query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
               + "by creation, newest first) over %,d open tasks, %d queries after 20 warm-up: p50 %.1f ms, p95 "
               + "%.1f ms (target p95 ≤ 50 ms), as a %s.%n%n", ratio, firstTasks,
-              statementsText(serviceStatements), statementsText(bareStatements), open, millis.length, p50, p95,
+              statementsText(serviceStatements), statementsText(bareStatements), clientCpu, open, millis.length, p50, p95,
               taskQueryAs.equals("manager") ? "manager (no group of its own)" : "coordinator in the four groups below")
           + groupLines;
       System.out.println(table);
