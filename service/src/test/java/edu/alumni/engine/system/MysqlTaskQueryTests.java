@@ -502,11 +502,12 @@ class MysqlTaskQueryTests {
         .doesNotContain("AUTH.", "AUTH ON");
     // the group's window: the group's newest tasks, from the links alone (and any link without its task's time)
     assertThat(groupRecent)
-        .contains("from (select distinct WL.TASK_ID_ as ID_ from ( (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I "
-            + "where I.TASK_ID_ is not null and I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( ? ) ) order by "
-            + "I.ALUMNI_TASK_CREATED_ desc limit 2) union all (select I.TASK_ID_ from ACT_RU_IDENTITYLINK I where "
-            + "I.TASK_ID_ is not null and I.ALUMNI_TASK_CREATED_ is null and I.TYPE_ = 'candidate' and "
-            + "( I.GROUP_ID_ IN ( ? ) ) ) ) WL) WIN")
+        .contains("from (select distinct WL.TASK_ID_ as ID_ from ( (select L.TASK_ID_ from ( ( select I.TASK_ID_, "
+            + "I.ALUMNI_TASK_CREATED_ from ACT_RU_IDENTITYLINK I where I.TASK_ID_ is not null and I.TYPE_ = "
+            + "'candidate' and ( I.GROUP_ID_ IN ( ? ) ) and I.GROUP_ID_ = ? order by I.ALUMNI_TASK_CREATED_ desc "
+            + "limit 2 ) ) L order by L.ALUMNI_TASK_CREATED_ desc limit 2) union all (select I.TASK_ID_ from "
+            + "ACT_RU_IDENTITYLINK I where I.TASK_ID_ is not null and I.ALUMNI_TASK_CREATED_ is null and I.TYPE_ = "
+            + "'candidate' and ( I.GROUP_ID_ IN ( ? ) ) ) ) WL) WIN")
         .contains("ACT_RU_TASK RES on RES.ID_ = WIN.ID_")
         .contains("and A.RESOURCE_ID_ = RES.ID_ limit 1) = 1").doesNotContain("AUTH.", "AUTH ON");
   }
