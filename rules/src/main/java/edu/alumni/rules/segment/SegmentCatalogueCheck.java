@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 /**
  * Checks that a segment rule set still produces every code of the catalogue and nothing else, by firing it over a
- * small set of alumni who, by SEGMENTS.md, must between them fall into every segment. A rule set a manager uploads
- * is refused when this finds a problem.
+ * small set of alumni who, by SEGMENTS.md, must between them fall into every segment, and still answers the query
+ * the donation stewardship process asks of it. A rule set a manager uploads is refused when this finds a problem.
  */
 public final class SegmentCatalogueCheck {
 
@@ -37,6 +37,12 @@ public final class SegmentCatalogueCheck {
     }
     if (!unknown.isEmpty()) {
       problems.add("the rules produce codes that are not in the catalogue: " + unknown);
+    }
+    try {
+      evaluator.isFundraisable(probe(LocalDate.of(2026, 6, 15)).get(0));
+    } catch (RuntimeException e) {
+      problems.add("the query " + SegmentEvaluator.FUNDRAISABLE_QUERY + "(), which the renewal ask of "
+          + "donationStewardship uses, is missing or fails (" + e.getMessage() + ")");
     }
     return problems;
   }

@@ -14,6 +14,8 @@ public final class SegmentEvaluator implements SegmentClassifier {
 
   /** The global list the segment rules add their memberships to. */
   public static final String MEMBERSHIPS = "memberships";
+  /** The query of the segment rules that names the fundraisable, living alumni among those in a session. */
+  public static final String FUNDRAISABLE_QUERY = "fundraisableAlumni";
 
   private final RuleSet rules;
 
@@ -42,6 +44,21 @@ public final class SegmentEvaluator implements SegmentClassifier {
       }
       session.fireAllRules();
       return memberships;
+    } finally {
+      session.dispose();
+    }
+  }
+
+  /**
+   * Whether the alumnus is fundraisable and alive by these rules' own definition (their query
+   * {@value #FUNDRAISABLE_QUERY}); the segment rules are not fired.
+   */
+  public boolean isFundraisable(AlumnusFacts alumnus) {
+    KieSession session = rules.kieBase().newKieSession();
+    try {
+      session.setGlobal(MEMBERSHIPS, new ArrayList<Membership>());
+      session.insert(alumnus);
+      return session.getQueryResults(FUNDRAISABLE_QUERY).size() > 0;
     } finally {
       session.dispose();
     }

@@ -41,6 +41,14 @@ class SegmentCatalogueCheckTests {
   }
 
   @Test
+  void aRuleSetWithoutTheRenewalQueryIsReported() {
+    String drl = BuiltInRules.text(BuiltInRules.SEGMENTS);
+    String withoutQuery = drl.substring(0, drl.indexOf("query " + SegmentEvaluator.FUNDRAISABLE_QUERY));
+    assertThat(SegmentCatalogueCheck.problems(compile(withoutQuery))).singleElement().asString()
+        .startsWith("the query fundraisableAlumni(), which the renewal ask of donationStewardship uses, is missing");
+  }
+
+  @Test
   void aRuleSetThatDoesNotCompileGivesLineAndColumn() {
     String drl = BuiltInRules.text(BuiltInRules.SEGMENTS).replace("deceased == false, consentContact == false",
         "deceased == false, consentContact = = false");

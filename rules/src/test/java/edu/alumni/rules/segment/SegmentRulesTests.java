@@ -71,6 +71,32 @@ class SegmentRulesTests {
     }
   }
 
+  /** The query donationStewardship's renewal ask uses: the same fundraisable as the segments, and alive. */
+  @Nested
+  class FundraisableQuery {
+
+    @Test
+    void contactableWithConsentToFundraisingIsFundraisable() {
+      assertThat(evaluator.isFundraisable(alumnus().build())).isTrue();
+      assertThat(evaluator.isFundraisable(alumnus().channels(false, true).build())).isTrue();
+    }
+
+    @Test
+    void eachMissingConditionMakesItNot() {
+      assertThat(evaluator.isFundraisable(alumnus().consentFundraising(false).build())).isFalse();
+      assertThat(evaluator.isFundraisable(alumnus().consentContact(false).build())).isFalse();
+      assertThat(evaluator.isFundraisable(alumnus().channels(false, false).build())).isFalse();
+      assertThat(evaluator.isFundraisable(alumnus().deceased().build())).isFalse();
+    }
+
+    @Test
+    void askingFiresNoSegmentRule() {
+      // the same facts give their memberships as before: the query leaves the rules alone
+      assertThat(evaluator.isFundraisable(alumnus().giftYears(Y - 1).build())).isTrue();
+      assertThat(segmentsOf(alumnus().giftYears(Y - 1))).contains("LYBUNT");
+    }
+  }
+
   @Nested
   class YearsOut {
 

@@ -13,6 +13,9 @@ public interface SegmentationMapper {
 
   List<AlumnusFactsRow> selectAlumniChunk(@Param("after") String afterStudentNo, @Param("limit") int limit);
 
+  /** One alumnus's row, as a run reads it (null when there is none): for a process that asks the segment rules. */
+  AlumnusFactsRow selectAlumnusFacts(String studentNo);
+
   List<GiftYearRow> selectGiftYears(@Param("first") String firstStudentNo, @Param("last") String lastStudentNo,
       @Param("asOf") LocalDate asOf, @Param("fiveYearsAgo") LocalDate fiveYearsAgo);
 

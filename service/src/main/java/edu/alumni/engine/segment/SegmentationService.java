@@ -135,7 +135,7 @@ public class SegmentationService {
     try {
       Map<String, Long> counts = new LinkedHashMap<>();
       Segment.codes().forEach(code -> counts.put(code, 0L));
-      LocalDate fiveYearsAgo = run.asOf().minusYears(5);
+      LocalDate fiveYearsAgo = fiveYearsBefore(run.asOf());
       long classifyNanos = 0;
       long writeNanos = 0;
       long waitNanos = 0;
@@ -228,6 +228,20 @@ public class SegmentationService {
     String first = rows.get(0).studentNo();
     String last = rows.get(rows.size() - 1).studentNo();
     return new Chunk(facts(asOf, rows, mapper.selectGiftYears(first, last, asOf, fiveYearsAgo)), last);
+  }
+
+  /** Where DATA.md's "largest gift of the last 5 years" starts for the date D (exclusive). */
+  private static LocalDate fiveYearsBefore(LocalDate asOf) {
+    return asOf.minusYears(5);
+  }
+
+  /** One alumnus's derived facts as of the date, as a run would derive them; null when no such alumnus exists. */
+  public static AlumnusFacts factsOf(SegmentationMapper mapper, String studentNo, LocalDate asOf) {
+    AlumnusFactsRow row = mapper.selectAlumnusFacts(studentNo);
+    if (row == null) {
+      return null;
+    }
+    return facts(asOf, List.of(row), mapper.selectGiftYears(studentNo, studentNo, asOf, fiveYearsBefore(asOf))).get(0);
   }
 
   /** Derived facts of DATA.md for one chunk, from its alumni rows and its gifts grouped by alumnus and year. */

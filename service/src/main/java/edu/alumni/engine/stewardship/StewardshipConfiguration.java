@@ -1,9 +1,9 @@
 package edu.alumni.engine.stewardship;
 
-import edu.alumni.engine.alumni.AlumnusMapper;
 import edu.alumni.engine.catalogue.Catalogue;
 import edu.alumni.engine.gift.GiftMapper;
 import edu.alumni.engine.rulebook.RuleBook;
+import edu.alumni.engine.segment.SegmentationMapper;
 import edu.alumni.rules.BuiltInRules;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +26,8 @@ class StewardshipConfiguration {
   }
 
   @Bean
-  CheckFundraisableDelegate checkFundraisableDelegate(GiftMapper gifts, AlumnusMapper alumni) {
-    return new CheckFundraisableDelegate(gifts, alumni);
+  CheckFundraisableDelegate checkFundraisableDelegate(GiftMapper gifts, SegmentationMapper registry, RuleBook rules,
+      Clock clock) {
+    return new CheckFundraisableDelegate(gifts, registry, () -> rules.active(BuiltInRules.SEGMENTS), clock.getZone());
   }
 }

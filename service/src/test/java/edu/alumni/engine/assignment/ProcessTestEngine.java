@@ -13,6 +13,7 @@ import edu.alumni.engine.gift.GiftMapper;
 import edu.alumni.engine.reunion.ReunionMapper;
 import edu.alumni.engine.reunion.SendInvitationsDelegate;
 import edu.alumni.engine.stewardship.AllocateGiftDelegate;
+import edu.alumni.engine.segment.SegmentationMapper;
 import edu.alumni.engine.stewardship.CheckFundraisableDelegate;
 import edu.alumni.engine.stewardship.ClassifyGiftDelegate;
 import edu.alumni.engine.stewardship.StewardshipMapper;
@@ -44,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -111,6 +113,7 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
   private static volatile RuleSet assignmentRules;
   private static volatile RuleSet followUpRules;
   private static volatile RuleSet giftRules;
+  private static volatile RuleSet segmentRules;
 
   private final HikariDataSource dataSource;
   private final SqlSessionManager sessions;
@@ -123,6 +126,8 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
   private final Catalogue catalogue;
   private final ProcessEngine engine;
   private final AtomicInteger ids = new AtomicInteger();
+  /** The segment rules a manager made active, as the rule book would hand them out; null: the shipped ones. */
+  private final AtomicReference<RuleSet> activeSegmentRules = new AtomicReference<>();
   /** How many owner decisions the assignment rules were asked for (each asks for the rule set once). */
   private final AtomicInteger assignmentDecisions = new AtomicInteger();
 
@@ -175,7 +180,11 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
       beans.put("classifyGiftDelegate",
           new ClassifyGiftDelegate(gifts, catalogue, stewardship, ProcessTestEngine::giftRules, ZONE));
       beans.put("allocateGiftDelegate", new AllocateGiftDelegate(gifts, stewardship, ZONE));
-      beans.put("checkFundraisableDelegate", new CheckFundraisableDelegate(gifts, alumni));
+      beans.put("checkFundraisableDelegate", new CheckFundraisableDelegate(gifts,
+          sessions.getMapper(SegmentationMapper.class), () -> {
+            RuleSet uploaded = activeSegmentRules.get();
+            return uploaded == null ? segmentRules() : uploaded;
+          }, ZONE));
       configuration.setBeans(beans);
       engine = configuration.buildProcessEngine();
       deployProcesses();
@@ -194,7 +203,8 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
     configuration.setJdbcTypeForNull(JdbcType.NULL);
     // each interface's XML sits beside it on the classpath (edu/alumni/engine/**/XMapper.xml)
     for (Class<?> mapper : List.of(AlumnusMapper.class, GiftMapper.class, CatalogueMapper.class, ReunionMapper.class,
-        StewardshipMapper.class, ContactReportMapper.class, OwnerDecisionMapper.class, RegistryFactsMapper.class)) {
+        StewardshipMapper.class, ContactReportMapper.class, OwnerDecisionMapper.class, RegistryFactsMapper.class,
+        SegmentationMapper.class)) {
       configuration.addMapper(mapper);
     }
     return new SqlSessionFactoryBuilder().build(configuration);
@@ -282,6 +292,24 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
           followUpRules = RuleSet.compile(BuiltInRules.sources(BuiltInRules.FOLLOW_UPS));
         }
         r = followUpRules;
+      }
+    }
+    return r;
+  }
+
+  /** Makes these segment rules the active ones, as an upload to the rule book would; null: the shipped ones. */
+  public void useSegmentRules(RuleSet rules) {
+    activeSegmentRules.set(rules);
+  }
+
+  public static RuleSet segmentRules() {
+    RuleSet r = segmentRules;
+    if (r == null) {
+      synchronized (ProcessTestEngine.class) {
+        if (segmentRules == null) {
+          segmentRules = RuleSet.compile(BuiltInRules.sources(BuiltInRules.SEGMENTS));
+        }
+        r = segmentRules;
       }
     }
     return r;

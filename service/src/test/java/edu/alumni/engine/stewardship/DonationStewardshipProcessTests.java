@@ -13,6 +13,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import edu.alumni.engine.alumni.Alumnus;
 import edu.alumni.engine.assignment.ProcessTestEngine;
 import edu.alumni.engine.gift.Gift;
+import edu.alumni.rules.BuiltInRules;
+import edu.alumni.rules.RuleSet;
 import edu.alumni.rules.process.DonationStewardship;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -250,6 +252,50 @@ class DonationStewardshipProcessTests {
     assertThat(fixture.engine().getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName(DonationStewardship.VAR_STILL_FUNDRAISABLE)
         .singleResult().getValue()).isEqualTo(false);
+  }
+
+  @Test
+  void theRenewalAskFollowsTheFundraisableOfTheActiveSegmentRules() {
+    // a manager's version of segments.drl: fundraisable now also asks for a phone number
+    String shipped = BuiltInRules.text(BuiltInRules.SEGMENTS);
+    String drl = shipped.replace("return contactable(a) && a.isConsentFundraising();",
+        "return contactable(a) && a.isConsentFundraising() && a.isPhoneGiven();");
+    assertThat(drl).isNotEqualTo(shipped);
+    // a donor with an e-mail and no phone: fundraisable by the shipped rules, not by the manager's
+    Alumnus donor = fixture.insertAlumnus("D-MAIL-ONLY", "econ", 2005, "上海", "d-mail-only@example.cn", null, true,
+        true, false);
+    Gift gift = fixture.insertGift(donor.studentNo(), "500", "general", GIFT_DATE);
+    ProcessInstance instance = start(gift);
+    receiptAndThanks(instance, gift, "foundation", RECEIPT_DUE);
+
+    fixture.useSegmentRules(RuleSet.compile(Map.of(BuiltInRules.path(BuiltInRules.SEGMENTS), drl)));
+    try {
+      renewalDue(instance);
+    } finally {
+      fixture.useSegmentRules(null);
+    }
+
+    assertThat(instance).isEnded()
+        .hasPassedInOrder("renewalDue", DonationStewardship.CHECK_FUNDRAISABLE, "fundraisableGateway")
+        .hasNotPassed(DonationStewardship.ASK_RENEWAL);
+    assertThat(fixture.engine().getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(DonationStewardship.VAR_STILL_FUNDRAISABLE)
+        .singleResult().getValue()).isEqualTo(false);
+  }
+
+  @Test
+  void aDonorWithAnEmailAndNoPhoneIsAskedToRenewByTheShippedRules() {
+    Alumnus donor = fixture.insertAlumnus("D-MAIL-ONLY-2", "econ", 2005, "上海", "d-mail-only-2@example.cn", null,
+        true, true, false);
+    Gift gift = fixture.insertGift(donor.studentNo(), "500", "general", GIFT_DATE);
+    ProcessInstance instance = start(gift);
+    receiptAndThanks(instance, gift, "foundation", RECEIPT_DUE);
+
+    renewalDue(instance);
+
+    assertThat(instance).isWaitingAtExactly(DonationStewardship.ASK_RENEWAL)
+        .hasPassedInOrder("renewalDue", DonationStewardship.CHECK_FUNDRAISABLE, "fundraisableGateway");
+    fixture.assertOwner(task(DonationStewardship.ASK_RENEWAL), "foundation", RENEWAL_DATE.plusDays(30));
   }
 
   // ------------------------------------------------------------------------------------------------------------
