@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -110,10 +111,8 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
   /** The engine clock at the start of every test: Monday 2 March 2026, 10:00. */
   public static final LocalDateTime BASE_TIME = LocalDateTime.of(2026, 3, 2, 10, 0);
 
-  private static volatile RuleSet assignmentRules;
-  private static volatile RuleSet followUpRules;
-  private static volatile RuleSet giftRules;
-  private static volatile RuleSet segmentRules;
+  /** The shipped rule files, each compiled once per JVM (a compile takes seconds). */
+  private static final Map<String, RuleSet> SHIPPED_RULES = new ConcurrentHashMap<>();
 
   private final HikariDataSource dataSource;
   private final SqlSessionManager sessions;
@@ -271,30 +270,16 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
   // Rules, compiled once per JVM from the shipped DRL
   // ------------------------------------------------------------------------------------------------------------
 
+  private static RuleSet shipped(String name) {
+    return SHIPPED_RULES.computeIfAbsent(name, n -> RuleSet.compile(BuiltInRules.sources(n)));
+  }
+
   public static RuleSet assignmentRules() {
-    RuleSet r = assignmentRules;
-    if (r == null) {
-      synchronized (ProcessTestEngine.class) {
-        if (assignmentRules == null) {
-          assignmentRules = RuleSet.compile(BuiltInRules.sources(BuiltInRules.ASSIGNMENT));
-        }
-        r = assignmentRules;
-      }
-    }
-    return r;
+    return shipped(BuiltInRules.ASSIGNMENT);
   }
 
   public static RuleSet followUpRules() {
-    RuleSet r = followUpRules;
-    if (r == null) {
-      synchronized (ProcessTestEngine.class) {
-        if (followUpRules == null) {
-          followUpRules = RuleSet.compile(BuiltInRules.sources(BuiltInRules.FOLLOW_UPS));
-        }
-        r = followUpRules;
-      }
-    }
-    return r;
+    return shipped(BuiltInRules.FOLLOW_UPS);
   }
 
   /** Makes these segment rules the active ones, as an upload to the rule book would; null: the shipped ones. */
@@ -303,29 +288,11 @@ public final class ProcessTestEngine implements BeforeEachCallback, AfterEachCal
   }
 
   public static RuleSet segmentRules() {
-    RuleSet r = segmentRules;
-    if (r == null) {
-      synchronized (ProcessTestEngine.class) {
-        if (segmentRules == null) {
-          segmentRules = RuleSet.compile(BuiltInRules.sources(BuiltInRules.SEGMENTS));
-        }
-        r = segmentRules;
-      }
-    }
-    return r;
+    return shipped(BuiltInRules.SEGMENTS);
   }
 
   public static RuleSet giftRules() {
-    RuleSet r = giftRules;
-    if (r == null) {
-      synchronized (ProcessTestEngine.class) {
-        if (giftRules == null) {
-          giftRules = RuleSet.compile(BuiltInRules.sources(BuiltInRules.GIFT_CLASSIFICATION));
-        }
-        r = giftRules;
-      }
-    }
-    return r;
+    return shipped(BuiltInRules.GIFT_CLASSIFICATION);
   }
 
   // ------------------------------------------------------------------------------------------------------------
