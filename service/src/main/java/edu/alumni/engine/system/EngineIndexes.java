@@ -65,6 +65,22 @@ public class EngineIndexes implements SmartInitializingSingleton {
     }
   }
 
+  /** Whether the table has the column in the connection's database. */
+  public static boolean columnExists(Connection c, String table, String column) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    // MySQL keeps the names as created, H2 upper-cases them
+    for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
+      try (ResultSet rs = meta.getColumns(c.getCatalog(), null, name, null)) {
+        while (rs.next()) {
+          if (column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the index is on its table in the connection's database. */
   public static boolean exists(Connection c, EngineIndex index) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();

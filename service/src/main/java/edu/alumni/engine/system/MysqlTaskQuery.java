@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
@@ -48,7 +44,10 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
    * (30 ms for a group of 16,667 open tasks on MariaDB; with this column and its index, under 1 ms).
    */
   static final String TASK_CREATED_COLUMN = "ALUMNI_TASK_CREATED_";
-  static final String TASK_CREATED_INDEX = "ALUMNI_IDX_IDLNK_GROUP_CREATED";
+  /** A group's links in the order of their tasks' creation, read from the index alone (the group window). */
+  static final EngineIndexes.EngineIndex TASKS_BY_GROUP_AND_CREATION = new EngineIndexes.EngineIndex(
+      "ALUMNI_IDX_IDLNK_GROUP_CREATED", "ACT_RU_IDENTITYLINK", "GROUP_ID_, TYPE_, " + TASK_CREATED_COLUMN + ", TASK_ID_",
+      "the task query's group window");
   /**
    * How many of the first open tasks a page is looked for in before all of them (RecentTasksFirst): a group with
    * 4 % of 100,000 open tasks fills a page of 50 there; reading the window took 17-25 ms on MariaDB.
@@ -86,36 +85,22 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
    * task's time, and the links written after by {@code insertIdentityLink_alumniMysql} bring it along.
    */
   static void addTaskCreationToLinks(Connection c, String prefix, String databaseType) throws SQLException {
-    String links = prefix + "ACT_RU_IDENTITYLINK";
+    EngineIndexes.EngineIndex index = TASKS_BY_GROUP_AND_CREATION;
+    String links = prefix + index.table();
     try (Statement s = c.createStatement()) {
-      if (!hasColumn(c, links, TASK_CREATED_COLUMN)) {
+      if (!EngineIndexes.columnExists(c, links, TASK_CREATED_COLUMN)) {
         // MySQL's DATETIME, as Camunda's own CREATE_TIME_ (its TIMESTAMP would follow the session's time zone)
         s.execute("alter table " + links + " add " + TASK_CREATED_COLUMN
             + (DbSqlSessionFactory.MYSQL.equals(databaseType) ? " datetime" : " timestamp") + " null");
         s.executeUpdate("update " + links + " set " + TASK_CREATED_COLUMN + " = (select T.CREATE_TIME_ from "
             + prefix + "ACT_RU_TASK T where T.ID_ = " + links + ".TASK_ID_) where TASK_ID_ is not null");
       }
-      if (!EngineIndexes.exists(c, new EngineIndexes.EngineIndex(TASK_CREATED_INDEX, links, "", ""))) {
-        s.execute("create index " + TASK_CREATED_INDEX + " on " + links + " (GROUP_ID_, TYPE_, "
-            + TASK_CREATED_COLUMN + ", TASK_ID_)");
+      if (!EngineIndexes.exists(c, index)) {
+        s.execute("create index " + index.name() + " on " + links + " (" + index.columns() + ")");
       }
     }
   }
 
-  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
-    DatabaseMetaData meta = c.getMetaData();
-    // MySQL keeps the names as created, H2 upper-cases them
-    for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
-      try (ResultSet rs = meta.getColumns(c.getCatalog(), null, name, null)) {
-        while (rs.next()) {
-          if (column.equalsIgnoreCase(rs.getString("COLUMN_NAME"))) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
 
   /**
    * Parses the statements into the engine's MyBatis configuration and routes the task queries to them; a page is
