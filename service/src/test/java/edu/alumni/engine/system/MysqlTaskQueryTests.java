@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -422,6 +423,32 @@ class MysqlTaskQueryTests {
     assertThat(page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_D).orderByTaskCreateTime().desc(), 0, 2))
         .containsExactly(inD.get(2), inD.get(1));
     assertThat(window.fromGroupWindow.get()).isEqualTo(fromGroupWindow + 1);
+  }
+
+  @Test
+  void aDatabaseOfAnEarlierVersionGetsTheColumnAndItsLinksTheirTasksTimes() throws SQLException {
+    // the links' column and index taken away, as in a database the service ran on before them
+    boolean mysql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType());
+    String index = MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute(mysql ? "DROP INDEX " + index + " ON ACT_RU_IDENTITYLINK" : "DROP INDEX " + index);
+      s.execute("ALTER TABLE ACT_RU_IDENTITYLINK DROP COLUMN " + MysqlTaskQuery.TASK_CREATED_COLUMN);
+      assertThat(EngineIndexes.columnExists(c, "ACT_RU_IDENTITYLINK", MysqlTaskQuery.TASK_CREATED_COLUMN)).isFalse();
+
+      MysqlTaskQuery.addTaskCreationToLinks(c, configuration.getDatabaseTablePrefix(),
+          configuration.getDatabaseType());
+      // and again: what is there is left alone
+      MysqlTaskQuery.addTaskCreationToLinks(c, configuration.getDatabaseTablePrefix(),
+          configuration.getDatabaseType());
+
+      assertThat(EngineIndexes.exists(c, MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION)).isTrue();
+    }
+    for (String task : List.of(inA, inAandB, standaloneInA)) {
+      assertThat(taskCreatedOnLink(task)).as(task)
+          .isEqualTo(tasks.createTaskQuery().taskId(task).singleResult().getCreateTime().getTime());
+    }
+    signIn(ALL_SEEING);
+    page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime().desc(), 0, 2);
   }
 
   /** The creation time the task's candidate link carries (epoch millis), null when it carries none. */
