@@ -20,7 +20,8 @@ public final class SegmentCatalogueCheck {
 
   /** The problems found, in words; empty when the rule set covers the catalogue exactly. */
   public static List<String> problems(SegmentEvaluator evaluator) {
-    List<Membership> memberships = evaluator.evaluate(probe(LocalDate.of(2026, 6, 15)));
+    List<AlumnusFacts> probe = probe(LocalDate.of(2026, 6, 15));
+    List<Membership> memberships = evaluator.evaluate(probe);
     Set<String> produced = new TreeSet<>();
     Set<String> unknown = new TreeSet<>();
     for (Membership m : memberships) {
@@ -39,7 +40,7 @@ public final class SegmentCatalogueCheck {
       problems.add("the rules produce codes that are not in the catalogue: " + unknown);
     }
     try {
-      evaluator.isFundraisable(probe(LocalDate.of(2026, 6, 15)).get(0));
+      evaluator.isFundraisable(probe.get(0));
     } catch (RuntimeException e) {
       problems.add("the query " + SegmentEvaluator.FUNDRAISABLE_QUERY + "(), which the renewal ask of "
           + "donationStewardship uses, is missing or fails (" + e.getMessage() + ")");

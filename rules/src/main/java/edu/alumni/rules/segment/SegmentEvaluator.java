@@ -51,10 +51,10 @@ public final class SegmentEvaluator implements SegmentClassifier {
 
   /**
    * Whether the alumnus is fundraisable and alive by these rules' own definition (their query
-   * {@value #FUNDRAISABLE_QUERY}); the segment rules are not fired.
+   * {@value #FUNDRAISABLE_QUERY}); the segment rules are not fired. One small decision, so a pooled session.
    */
   public boolean isFundraisable(AlumnusFacts alumnus) {
-    KieSession session = rules.kieBase().newKieSession();
+    KieSession session = rules.newDecisionSession();
     try {
       session.setGlobal(MEMBERSHIPS, new ArrayList<Membership>());
       session.insert(alumnus);

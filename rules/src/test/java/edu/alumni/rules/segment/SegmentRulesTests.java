@@ -90,10 +90,19 @@ class SegmentRulesTests {
     }
 
     @Test
-    void askingFiresNoSegmentRule() {
-      // the same facts give their memberships as before: the query leaves the rules alone
+    void agreesWithTheSegmentsThatNeedFundraisable() {
+      // LYBUNT needs fundraisable: the query and the segment answer alike for the same facts
       assertThat(evaluator.isFundraisable(alumnus().giftYears(Y - 1).build())).isTrue();
       assertThat(segmentsOf(alumnus().giftYears(Y - 1))).contains("LYBUNT");
+      assertThat(evaluator.isFundraisable(alumnus().giftYears(Y - 1).consentFundraising(false).build())).isFalse();
+      assertThat(segmentsOf(alumnus().giftYears(Y - 1).consentFundraising(false))).doesNotContain("LYBUNT");
+    }
+
+    @Test
+    void aPooledSessionAsksAgainWithNothingLeftFromTheLastAnswer() {
+      // the decision sessions are reused: a fundraisable alumnus asked before must not answer for the next one
+      assertThat(evaluator.isFundraisable(alumnus().build())).isTrue();
+      assertThat(evaluator.isFundraisable(alumnus().studentNo("S0002").consentFundraising(false).build())).isFalse();
     }
   }
 

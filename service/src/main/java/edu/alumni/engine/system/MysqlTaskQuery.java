@@ -101,7 +101,6 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
     }
   }
 
-
   /**
    * Parses the statements into the engine's MyBatis configuration and routes the task queries to them; a page is
    * looked for among the first {@code recentTaskRows} tasks first, then among the first {@code groupTaskRows} of
