@@ -205,6 +205,12 @@ final class DiagramValidator {
       return; // the engine accepts it; nothing more can be checked
     }
     Node top = tree.getRoot() instanceof AstEval eval ? eval.getChild(0) : null;
+    if (delegate && top == null) {
+      // the engine takes text that is not one ${...} as the delegate itself, and fails on it at run time
+      problems.report(at, pinTo, where + " is not an expression that gives the delegate; write the bean's name as "
+          + "${beanName}, e.g. ${classifyGiftDelegate}.");
+      return;
+    }
     if (delegate) {
       String bean = rootIdentifier(top);
       if (bean != null && !beans.test(bean)) {

@@ -292,6 +292,27 @@ class DeploymentValidationPluginTests {
   }
 
   @Test
+  void aDelegateExpressionThatIsNoExpressionIsRefused() {
+    String text = process("literalDelegate",
+        "<bpmn:startEvent id=\"start\"/>",
+        "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"start\" targetRef=\"classify\"/>",
+        "<bpmn:serviceTask id=\"classify\" camunda:delegateExpression=\"classifyGiftDelegate\"/>",
+        "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"classify\" targetRef=\"allocate\"/>",
+        "<bpmn:serviceTask id=\"allocate\" camunda:delegateExpression=\"\"/>",
+        "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"allocate\" targetRef=\"end\"/>",
+        "<bpmn:endEvent id=\"end\"/>");
+
+    List<Problem> problems = refusedDiagram("literalDelegate.bpmn", text);
+
+    assertThat(problems).hasSize(2);
+    assertProblem(problems.get(0), "classify", lineOf(text, "<bpmn:serviceTask id=\"classify\""),
+        "serviceTask 'classify': delegateExpression 'classifyGiftDelegate' is not an expression that gives the "
+            + "delegate; write the bean's name as ${beanName}");
+    assertProblem(problems.get(1), "allocate", lineOf(text, "<bpmn:serviceTask id=\"allocate\""),
+        "serviceTask 'allocate': delegateExpression '' is not an expression that gives the delegate");
+  }
+
+  @Test
   void aMethodCallOnNoBeanIsRefusedWhereverTheExpressionIs() {
     String text = process("unknownMethodBase",
         "<bpmn:startEvent id=\"start\"/>",
