@@ -7,6 +7,7 @@ import edu.alumni.engine.deployment.DeploymentValidationPlugin;
 import edu.alumni.engine.gift.GiftRecordingService;
 import edu.alumni.engine.gift.GiftRequest;
 import edu.alumni.engine.system.StaffGroups;
+import edu.alumni.rules.process.DonationStewardship;
 import edu.alumni.rules.process.ReunionPlanning;
 import edu.alumni.rules.process.VisitCycle;
 import java.io.InputStream;
@@ -38,6 +39,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -50,8 +53,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The process benchmark of issue #4, on MariaDB by default: gifts POSTed over real HTTP to {@code /api/gifts} (each
  * stored, classified by the rules and carried to its first user tasks, owners decided and recorded, in one
  * transaction) against the same number of starts of a one-task process through the bare engine API in the same
- * run; then, with 100,000 open tasks and MariaDB's dirty pages flushed ({@link #settle}), the candidate-group task
- * query of Tasklist through {@code /engine-rest}, as a coordinator of the queried groups or as a manager.
+ * run, and the same gifts through the service without HTTP; then, with 100,000 open tasks and MariaDB's dirty pages
+ * flushed ({@link #settle}), the candidate-group task query of Tasklist through {@code /engine-rest}, as a
+ * coordinator of the queried groups or as a manager; last, the stewardship diagram itself started through the bare
+ * engine API (none of the service's work: the engine's own cost for the contract's diagram) and the one-task process
+ * once more, on the tables as they are then.
  *
  * <p>Settings: {@code bench.gifts} (10,000), {@code bench.warm-up} (as many of each path as
  * {@code bench.gifts}, first, not measured),
@@ -64,6 +70,7 @@ public final class ProcessBenchmark {
   static final String DATABASE = "alumni_procbench";
   static final String ADMIN = "admin";
   static final String BARE_PROCESS = "benchOneTask";
+  static final String SHAPE_PROCESS = "benchStewardshipShape";
   /** The JDK HttpClient's own threads (its selector and workers), whose CPU is the client's, not the service's. */
   static final String HTTP_CLIENT_THREADS = "HttpClient-";
 
@@ -117,6 +124,7 @@ public final class ProcessBenchmark {
         "--camunda.bpm.admin-user.id=" + ADMIN, "--camunda.bpm.admin-user.password=" + ADMIN,
         "--spring.datasource.hikari.maximum-pool-size=" + (threads + 8)));
     List<String> lines = new ArrayList<>();
+    List<String> threadLines = new ArrayList<>();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AlumniEngagementApplication.class)
         .run(args.toArray(String[]::new))) {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -159,13 +167,19 @@ public final class ProcessBenchmark {
       properties.getCamundaProperties().add(fallback);
       oneTask.<UserTask>getModelElementById("benchTask").builder().addExtensionElement(properties);
       repository.createDeployment().addModelInstance(BARE_PROCESS + ".bpmn", oneTask).deploy();
+      deployStewardshipShape(repository);
+      // only the variables the diagram reads on its way to the first user tasks: the contract's giftRef and the
+      // agreement gateway's flag (a gift's instance holds eight by then; with all eight the diagram runs slower)
+      ClientThreads.Step startShape = i -> runtime.startProcessInstanceByKey(SHAPE_PROCESS, "shape-" + i, Map.of(
+          DonationStewardship.VAR_GIFT_REF, "B-" + (i % (gifts + warmUp)),
+          DonationStewardship.VAR_AGREEMENT_REQUIRED, false));
 
       // 0. warm-up of both paths (not measured): the JIT compiles the engine, Spring, Drools and MyBatis code
       // first, which would otherwise be charged to whichever path runs first
       long warmStart = System.nanoTime();
       parallel(warmUp, i -> postGift.run(gifts + i));
       parallel(warmUp, i -> runtime.startProcessInstanceByKey(BARE_PROCESS, "warm-" + i));
-      System.out.printf("warm-up: %,d gifts and %,d bare starts in %.1f s%n", warmUp, warmUp,
+      System.out.printf("warm-up: %,d gifts and bare starts in %.1f s%n", warmUp,
           SegmentationBenchmark.secs(warmStart));
       long tasksBefore = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
 
@@ -174,7 +188,9 @@ public final class ProcessBenchmark {
       long dbCpu = databaseCpuNanos();
       long statements = statements(jdbc);
       long httpClientCpu = ClientThreads.cpuNanosOfThreads(HTTP_CLIENT_THREADS);
+      Map<String, Long> threadCpu = ThreadCpu.byKind();
       double serviceSeconds = parallel(gifts, postGift);
+      threadLines.add(cpuByKind("gifts over HTTP", threadCpu));
       double clientCpu = (ClientThreads.lastRunCpuNanos.get() + ClientThreads.cpuNanosOfThreads(HTTP_CLIENT_THREADS)
           - httpClientCpu) / 1e6 / gifts;
       double serviceStatements = (statements(jdbc) - statements - 1) / (double) gifts;
@@ -188,25 +204,29 @@ public final class ProcessBenchmark {
       cpu = ImportBenchmark.Measure.processCpuNanos();
       dbCpu = databaseCpuNanos();
       statements = statements(jdbc);
+      threadCpu = ThreadCpu.byKind();
       double bareSeconds = parallel(gifts, i -> runtime.startProcessInstanceByKey(BARE_PROCESS, "bare-" + i));
+      threadLines.add(cpuByKind("bare starts", threadCpu));
       double bareStatements = (statements(jdbc) - statements - 1) / (double) gifts;
       double bareCpu = (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts;
       double bareDbCpu = dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts;
       lines.add(row("one-task process through the bare engine API", gifts, bareSeconds, bareCpu, bareDbCpu));
       double ratio = bareSeconds == 0 ? 0 : (gifts / bareSeconds) / (gifts / serviceSeconds);
 
-      // 2b. the same gifts recorded by the service's own method, without HTTP: what the request's way in costs
+      // 3. the same gifts recorded by the service's own method, without HTTP: what the request's way in costs
       GiftRecordingService recording = app.getBean(GiftRecordingService.class);
       cpu = ImportBenchmark.Measure.processCpuNanos();
       dbCpu = databaseCpuNanos();
+      threadCpu = ThreadCpu.byKind();
       double directSeconds = parallel(gifts, i -> recording.record(new GiftRequest("D-" + i,
           studentNos.get(i % studentNos.size()), amounts[i % amounts.length], today.toString(),
           funds[i % funds.length], "ONLINE"), ADMIN));
+      threadLines.add(cpuByKind("gifts without HTTP", threadCpu));
       lines.add(row("the same gifts through GiftRecordingService, without HTTP", gifts, directSeconds,
           (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts,
           dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts));
 
-      // 3. task query by candidate group with openTasks open tasks. The open tasks are the first tasks of real
+      // 4. task query by candidate group with openTasks open tasks. The open tasks are the first tasks of real
       // instances, as the triggers start them: reunion committees (owned by the 12 college groups) and visit plans
       // (owned by the donor's region: a chapter, major-gifts or alumni-office), so each group holds its share.
       long open = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
@@ -287,6 +307,30 @@ public final class ProcessBenchmark {
       groupLines.append(String.format(Locale.ROOT, "| all %d at once (`candidateGroups=`, Tasklist's \"My Group "
           + "Tasks\"; not in the p95 above) | %,d | %.1f | %.1f |%n", groups.length, ofAll, percentile(allGroups, 50),
           percentile(allGroups, 95)));
+      // 5. the stewardship diagram's way to its first user tasks on the bare engine API, with none of the service's
+      // work (no HTTP, no gift row, no rules beyond the owner fallback the bare start gets too): what the engine
+      // itself costs for the contract's diagram against its one-task process. Last, as its instances' tasks would
+      // change the task query's groups, and so followed by the one-task process again on the tables as they are now
+      parallel(warmUp, i -> startShape.run(gifts + i));
+      cpu = ImportBenchmark.Measure.processCpuNanos();
+      dbCpu = databaseCpuNanos();
+      statements = statements(jdbc);
+      threadCpu = ThreadCpu.byKind();
+      double shapeSeconds = parallel(gifts, startShape);
+      threadLines.add(cpuByKind("stewardship diagram on the bare engine", threadCpu));
+      double shapeStatements = (statements(jdbc) - statements - 1) / (double) gifts;
+      lines.add(row("the stewardship diagram to its first user tasks through the bare engine API (classifyGift "
+          + "a no-op, giftRef and agreementRequired given at the start, owners by the fallback)", gifts, shapeSeconds,
+          (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts,
+          dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts));
+
+      cpu = ImportBenchmark.Measure.processCpuNanos();
+      dbCpu = databaseCpuNanos();
+      double bareAgainSeconds = parallel(gifts, i -> runtime.startProcessInstanceByKey(BARE_PROCESS, "again-" + i));
+      lines.add(row("one-task process through the bare engine API again, after the diagram", gifts, bareAgainSeconds,
+          (ImportBenchmark.Measure.processCpuNanos() - cpu) / 1e6 / gifts,
+          dbCpu < 0 ? -1 : (databaseCpuNanos() - dbCpu) / 1e6 / gifts));
+
       String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c ->
           c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion());
       String table = "| measure | count | seconds | per second | JVM CPU ms each | database server CPU ms each |\n"
@@ -294,12 +338,16 @@ public final class ProcessBenchmark {
           + String.join("\n", lines) + "\n\n"
           + String.format(Locale.ROOT, "Bare engine / service throughput: %.2f× (target ≤ 2×). First user tasks "
               + "after the gifts: %,d. Statements the database server received per gift: %s; per bare start: %s. "
-              + "Of the JVM's CPU per gift over HTTP, the benchmark's own HTTP client took %.2f ms.%n%nTask query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
+              + "Of the JVM's CPU per gift over HTTP, the benchmark's own HTTP client took %.2f ms. The stewardship "
+              + "diagram on the bare engine: %s statements each; one-task process (after it) / diagram %.2f×, diagram / service %.2f×.%n%n"
+              + "Task query `GET /engine-rest/task?candidateGroup=…&maxResults=50` (sorted "
               + "by creation, newest first) over %,d open tasks, %d queries after 20 warm-up: p50 %.1f ms, p95 "
               + "%.1f ms (target p95 ≤ 50 ms), as a %s.%n%n", ratio, firstTasks,
-              statementsText(serviceStatements), statementsText(bareStatements), clientCpu, open, millis.length, p50, p95,
+              statementsText(serviceStatements), statementsText(bareStatements), clientCpu,
+              statementsText(shapeStatements), bareAgainSeconds == 0 ? 0 : shapeSeconds / bareAgainSeconds,
+              serviceSeconds / shapeSeconds, open, millis.length, p50, p95,
               taskQueryAs.equals("manager") ? "manager (no group of its own)" : "coordinator in the four groups below")
-          + groupLines;
+          + groupLines + "\nJVM CPU ms each by kind of thread (from /proc): " + String.join("; ", threadLines) + ".\n";
       System.out.println(table);
       if (!out.isBlank()) {
         Files.writeString(Path.of(out), "\n### Processes, " + LocalDateTime.now().withNano(0) + ", " + product
@@ -307,6 +355,38 @@ public final class ProcessBenchmark {
             java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       }
     }
+  }
+
+  /**
+   * Deploys the shipped stewardship diagram as {@value #SHAPE_PROCESS}: the same elements, with classifyGift a no-op
+   * (the instance starts with the variables the diagram reads before its first user tasks) and every user task on
+   * the owner fallback, as the one-task process is (the assignment rules know no other process key).
+   */
+  private static void deployStewardshipShape(RepositoryService repository) throws java.io.IOException {
+    BpmnModelInstance shape;
+    try (InputStream in = ProcessBenchmark.class.getResourceAsStream("/processes/"
+        + DonationStewardship.PROCESS_KEY + ".bpmn")) {
+      shape = Bpmn.readModelFromStream(in);
+    }
+    shape.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(DonationStewardship.PROCESS_KEY)
+        .setId(SHAPE_PROCESS);
+    ServiceTask classify = shape.getModelElementById(DonationStewardship.CLASSIFY_GIFT);
+    classify.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, BpmnModelConstants.CAMUNDA_ATTRIBUTE_DELEGATE_EXPRESSION);
+    classify.setCamundaExpression("${true}");
+    for (UserTask task : shape.getModelElementsByType(UserTask.class)) {
+      CamundaProperties properties = shape.newInstance(CamundaProperties.class);
+      CamundaProperty fallback = shape.newInstance(CamundaProperty.class);
+      fallback.setCamundaName(DeploymentValidationPlugin.OWNER_FALLBACK);
+      fallback.setCamundaValue(DeploymentValidationPlugin.OWNER_FALLBACK_ACCEPTED);
+      properties.getCamundaProperties().add(fallback);
+      task.builder().addExtensionElement(properties);
+    }
+    repository.createDeployment().addModelInstance(SHAPE_PROCESS + ".bpmn", shape).deploy();
+  }
+
+  /** What each kind of thread took per item in the run just ended, since {@code before}. */
+  private String cpuByKind(String what, Map<String, Long> before) {
+    return what + ": " + ThreadCpu.perItem(before, ThreadCpu.byKind(), ClientThreads.lastRunCpuNanos.get(), gifts);
   }
 
   /** The milliseconds Tasklist's query (newest first, a page of 50) takes over HTTP with the given criteria. */
