@@ -89,14 +89,26 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
     String links = prefix + index.table();
     try (Statement s = c.createStatement()) {
       if (!EngineIndexes.columnExists(c, links, TASK_CREATED_COLUMN)) {
-        // MySQL's DATETIME, as Camunda's own CREATE_TIME_ (its TIMESTAMP would follow the session's time zone)
-        s.execute("alter table " + links + " add " + TASK_CREATED_COLUMN
-            + (DbSqlSessionFactory.MYSQL.equals(databaseType) ? " datetime" : " timestamp") + " null");
+        try {
+          // MySQL's DATETIME, as Camunda's own CREATE_TIME_ (its TIMESTAMP would follow the session's time zone)
+          s.execute("alter table " + links + " add " + TASK_CREATED_COLUMN
+              + (DbSqlSessionFactory.MYSQL.equals(databaseType) ? " datetime" : " timestamp") + " null");
+        } catch (SQLException e) {
+          if (!EngineIndexes.columnExists(c, links, TASK_CREATED_COLUMN)) {
+            throw e;
+          } // else a second node starting at the same moment added it; the times below are the same either way
+        }
         s.executeUpdate("update " + links + " set " + TASK_CREATED_COLUMN + " = (select T.CREATE_TIME_ from "
             + prefix + "ACT_RU_TASK T where T.ID_ = " + links + ".TASK_ID_) where TASK_ID_ is not null");
       }
       if (!EngineIndexes.exists(c, index)) {
-        s.execute("create index " + index.name() + " on " + links + " (" + index.columns() + ")");
+        try {
+          s.execute("create index " + index.name() + " on " + links + " (" + index.columns() + ")");
+        } catch (SQLException e) {
+          if (!EngineIndexes.exists(c, index)) {
+            throw e;
+          }
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package edu.alumni.engine.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -449,6 +450,94 @@ class MysqlTaskQueryTests {
     }
     signIn(ALL_SEEING);
     page(() -> tasks.createTaskQuery().taskCandidateGroup(GROUP_A).orderByTaskCreateTime().desc(), 0, 2);
+  }
+
+  @Test
+  void aColumnAndIndexAnotherNodeAddsAtTheSameMomentAreTakenAsAdded() throws SQLException {
+    boolean mysql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType());
+    String index = MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute(mysql ? "DROP INDEX " + index + " ON ACT_RU_IDENTITYLINK" : "DROP INDEX " + index);
+      s.execute("ALTER TABLE ACT_RU_IDENTITYLINK DROP COLUMN " + MysqlTaskQuery.TASK_CREATED_COLUMN);
+
+      // each ALTER and CREATE INDEX finds its work done by the other node first, and fails as the database would
+      MysqlTaskQuery.addTaskCreationToLinks(otherNodeFirst(c), configuration.getDatabaseTablePrefix(),
+          configuration.getDatabaseType());
+
+      assertThat(EngineIndexes.columnExists(c, "ACT_RU_IDENTITYLINK", MysqlTaskQuery.TASK_CREATED_COLUMN)).isTrue();
+      assertThat(EngineIndexes.exists(c, MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION)).isTrue();
+    }
+    assertThat(taskCreatedOnLink(inA))
+        .isEqualTo(tasks.createTaskQuery().taskId(inA).singleResult().getCreateTime().getTime());
+  }
+
+  @Test
+  void anAlterTheDatabaseRefusesIsNotTakenAsDone() throws SQLException {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      boolean mysql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType());
+      s.execute(mysql ? "DROP INDEX " + MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name() + " ON ACT_RU_IDENTITYLINK"
+          : "DROP INDEX " + MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name());
+      s.execute("ALTER TABLE ACT_RU_IDENTITYLINK DROP COLUMN " + MysqlTaskQuery.TASK_CREATED_COLUMN);
+      try {
+        // a database user without the right to alter the engine's tables
+        Connection refusing = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Connection.class}, (proxy, method, args) -> method.getName().equals("createStatement")
+                ? statement(c.createStatement(), sql -> {
+                  throw new SQLException("ALTER command denied to user 'alumni'", "42000", 1142);
+                })
+                : method.invoke(c, args));
+
+        assertThatThrownBy(() -> MysqlTaskQuery.addTaskCreationToLinks(refusing,
+            configuration.getDatabaseTablePrefix(), configuration.getDatabaseType()))
+            .isInstanceOf(SQLException.class).hasMessageContaining("ALTER command denied");
+        assertThat(EngineIndexes.columnExists(c, "ACT_RU_IDENTITYLINK", MysqlTaskQuery.TASK_CREATED_COLUMN))
+            .isFalse();
+      } finally {
+        MysqlTaskQuery.addTaskCreationToLinks(c, configuration.getDatabaseTablePrefix(),
+            configuration.getDatabaseType());
+      }
+    }
+  }
+
+  /** A statement that hands its schema changes (ALTER, CREATE) to {@code schemaChange}, the rest to the real one. */
+  private static Statement statement(Statement real, SchemaChange schemaChange) {
+    return (Statement) java.lang.reflect.Proxy.newProxyInstance(MysqlTaskQueryTests.class.getClassLoader(),
+        new Class<?>[] {Statement.class}, (proxy, method, args) -> {
+          if (method.getName().equals("execute") && args != null && args.length == 1
+              && args[0] instanceof String sql && (sql.startsWith("alter") || sql.startsWith("create"))) {
+            schemaChange.run(sql);
+            return false;
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  /** A connection on which every schema change is made by "another node" just before this one's fails. */
+  private static Connection otherNodeFirst(Connection c) {
+    return (Connection) java.lang.reflect.Proxy.newProxyInstance(MysqlTaskQueryTests.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("createStatement") && args == null) {
+            return statement(c.createStatement(), sql -> {
+              try (Statement other = c.createStatement()) {
+                other.execute(sql);
+              }
+              throw new SQLException("already there: " + sql);
+            });
+          }
+          try {
+            return method.invoke(c, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  private interface SchemaChange {
+    void run(String sql) throws SQLException;
   }
 
   /** The creation time the task's candidate link carries (epoch millis), null when it carries none. */
