@@ -144,22 +144,28 @@ public final class EngineFloorBenchmark {
     return seconds;
   }
 
-  /**
-   * The shipped stewardship diagram as {@value #DIAGRAM}, runnable by a plain engine: classifyGift a no-op, the
-   * acknowledgement's escalation {@value #ACKNOWLEDGEMENT_DUE} after the task is created (the service asks its rules
-   * for the date), every user task a candidate of {@value #OWNER}.
-   */
-  static BpmnModelInstance stewardshipDiagram() throws java.io.IOException {
+  /** The shipped stewardship diagram under another process key, with classifyGift a no-op. */
+  static BpmnModelInstance shippedStewardship(String processKey) throws java.io.IOException {
     BpmnModelInstance diagram;
     try (InputStream in = EngineFloorBenchmark.class.getResourceAsStream("/processes/"
         + DonationStewardship.PROCESS_KEY + ".bpmn")) {
       diagram = Bpmn.readModelFromStream(in);
     }
     diagram.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(DonationStewardship.PROCESS_KEY)
-        .setId(DIAGRAM);
+        .setId(processKey);
     ServiceTask classify = diagram.getModelElementById(DonationStewardship.CLASSIFY_GIFT);
     classify.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, BpmnModelConstants.CAMUNDA_ATTRIBUTE_DELEGATE_EXPRESSION);
     classify.setCamundaExpression("${true}");
+    return diagram;
+  }
+
+  /**
+   * The shipped stewardship diagram as {@value #DIAGRAM}, runnable by a plain engine: classifyGift a no-op, the
+   * acknowledgement's escalation {@value #ACKNOWLEDGEMENT_DUE} after the task is created (the service asks its rules
+   * for the date), every user task a candidate of {@value #OWNER}.
+   */
+  static BpmnModelInstance stewardshipDiagram() throws java.io.IOException {
+    BpmnModelInstance diagram = shippedStewardship(DIAGRAM);
     for (UserTask task : diagram.getModelElementsByType(UserTask.class)) {
       task.setCamundaCandidateGroups(OWNER);
     }

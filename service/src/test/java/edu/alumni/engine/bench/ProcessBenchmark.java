@@ -39,8 +39,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -160,12 +158,7 @@ public final class ProcessBenchmark {
       BpmnModelInstance oneTask = Bpmn.createExecutableProcess(BARE_PROCESS).camundaHistoryTimeToLive(1)
           .startEvent().userTask("benchTask").endEvent().done();
       // no assignment rule owns benchTask: the diagram accepts the alumni-office fallback, or it is not deployed
-      CamundaProperties properties = oneTask.newInstance(CamundaProperties.class);
-      CamundaProperty fallback = oneTask.newInstance(CamundaProperty.class);
-      fallback.setCamundaName(DeploymentValidationPlugin.OWNER_FALLBACK);
-      fallback.setCamundaValue(DeploymentValidationPlugin.OWNER_FALLBACK_ACCEPTED);
-      properties.getCamundaProperties().add(fallback);
-      oneTask.<UserTask>getModelElementById("benchTask").builder().addExtensionElement(properties);
+      acceptFallback(oneTask, oneTask.getModelElementById("benchTask"));
       repository.createDeployment().addModelInstance(BARE_PROCESS + ".bpmn", oneTask).deploy();
       deployStewardshipShape(repository);
       // only the variables the diagram reads on its way to the first user tasks: the contract's giftRef and the
@@ -363,25 +356,21 @@ public final class ProcessBenchmark {
    * the owner fallback, as the one-task process is (the assignment rules know no other process key).
    */
   private static void deployStewardshipShape(RepositoryService repository) throws java.io.IOException {
-    BpmnModelInstance shape;
-    try (InputStream in = ProcessBenchmark.class.getResourceAsStream("/processes/"
-        + DonationStewardship.PROCESS_KEY + ".bpmn")) {
-      shape = Bpmn.readModelFromStream(in);
-    }
-    shape.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(DonationStewardship.PROCESS_KEY)
-        .setId(SHAPE_PROCESS);
-    ServiceTask classify = shape.getModelElementById(DonationStewardship.CLASSIFY_GIFT);
-    classify.removeAttributeNs(BpmnModelConstants.CAMUNDA_NS, BpmnModelConstants.CAMUNDA_ATTRIBUTE_DELEGATE_EXPRESSION);
-    classify.setCamundaExpression("${true}");
+    BpmnModelInstance shape = EngineFloorBenchmark.shippedStewardship(SHAPE_PROCESS);
     for (UserTask task : shape.getModelElementsByType(UserTask.class)) {
-      CamundaProperties properties = shape.newInstance(CamundaProperties.class);
-      CamundaProperty fallback = shape.newInstance(CamundaProperty.class);
-      fallback.setCamundaName(DeploymentValidationPlugin.OWNER_FALLBACK);
-      fallback.setCamundaValue(DeploymentValidationPlugin.OWNER_FALLBACK_ACCEPTED);
-      properties.getCamundaProperties().add(fallback);
-      task.builder().addExtensionElement(properties);
+      acceptFallback(shape, task);
     }
     repository.createDeployment().addModelInstance(SHAPE_PROCESS + ".bpmn", shape).deploy();
+  }
+
+  /** Marks the task as accepting the alumni-office fallback (no assignment rule owns a benchmark's process key). */
+  private static void acceptFallback(BpmnModelInstance diagram, UserTask task) {
+    CamundaProperties properties = diagram.newInstance(CamundaProperties.class);
+    CamundaProperty fallback = diagram.newInstance(CamundaProperty.class);
+    fallback.setCamundaName(DeploymentValidationPlugin.OWNER_FALLBACK);
+    fallback.setCamundaValue(DeploymentValidationPlugin.OWNER_FALLBACK_ACCEPTED);
+    properties.getCamundaProperties().add(fallback);
+    task.builder().addExtensionElement(properties);
   }
 
   /** What each kind of thread took per item in the run just ended, since {@code before}. */

@@ -428,12 +428,8 @@ class MysqlTaskQueryTests {
 
   @Test
   void aDatabaseOfAnEarlierVersionGetsTheColumnAndItsLinksTheirTasksTimes() throws SQLException {
-    // the links' column and index taken away, as in a database the service ran on before them
-    boolean mysql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType());
-    String index = MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute(mysql ? "DROP INDEX " + index + " ON ACT_RU_IDENTITYLINK" : "DROP INDEX " + index);
-      s.execute("ALTER TABLE ACT_RU_IDENTITYLINK DROP COLUMN " + MysqlTaskQuery.TASK_CREATED_COLUMN);
+      dropLinksColumnAndIndex(s);
       assertThat(EngineIndexes.columnExists(c, "ACT_RU_IDENTITYLINK", MysqlTaskQuery.TASK_CREATED_COLUMN)).isFalse();
 
       MysqlTaskQuery.addTaskCreationToLinks(c, configuration.getDatabaseTablePrefix(),
@@ -454,11 +450,8 @@ class MysqlTaskQueryTests {
 
   @Test
   void aColumnAndIndexAnotherNodeAddsAtTheSameMomentAreTakenAsAdded() throws SQLException {
-    boolean mysql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType());
-    String index = MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute(mysql ? "DROP INDEX " + index + " ON ACT_RU_IDENTITYLINK" : "DROP INDEX " + index);
-      s.execute("ALTER TABLE ACT_RU_IDENTITYLINK DROP COLUMN " + MysqlTaskQuery.TASK_CREATED_COLUMN);
+      dropLinksColumnAndIndex(s);
 
       // each ALTER and CREATE INDEX finds its work done by the other node first, and fails as the database would
       MysqlTaskQuery.addTaskCreationToLinks(otherNodeFirst(c), configuration.getDatabaseTablePrefix(),
@@ -474,10 +467,7 @@ class MysqlTaskQueryTests {
   @Test
   void anAlterTheDatabaseRefusesIsNotTakenAsDone() throws SQLException {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      boolean mysql = DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType());
-      s.execute(mysql ? "DROP INDEX " + MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name() + " ON ACT_RU_IDENTITYLINK"
-          : "DROP INDEX " + MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name());
-      s.execute("ALTER TABLE ACT_RU_IDENTITYLINK DROP COLUMN " + MysqlTaskQuery.TASK_CREATED_COLUMN);
+      dropLinksColumnAndIndex(s);
       try {
         // a database user without the right to alter the engine's tables
         Connection refusing = (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -497,6 +487,14 @@ class MysqlTaskQueryTests {
             configuration.getDatabaseType());
       }
     }
+  }
+
+  /** Takes the links' column and index away, as in a database the service ran on before them. */
+  private static void dropLinksColumnAndIndex(Statement s) throws SQLException {
+    String index = MysqlTaskQuery.TASKS_BY_GROUP_AND_CREATION.name();
+    s.execute(DbSqlSessionFactory.MYSQL.equals(configuration.getDatabaseType())
+        ? "DROP INDEX " + index + " ON ACT_RU_IDENTITYLINK" : "DROP INDEX " + index);
+    s.execute("ALTER TABLE ACT_RU_IDENTITYLINK DROP COLUMN " + MysqlTaskQuery.TASK_CREATED_COLUMN);
   }
 
   /** A statement that hands its schema changes (ALTER, CREATE) to {@code schemaChange}, the rest to the real one. */
