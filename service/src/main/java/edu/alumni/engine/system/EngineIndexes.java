@@ -48,20 +48,25 @@ public class EngineIndexes implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     try (Connection c = dataSource.getConnection()) {
       for (EngineIndex index : INDEXES) {
-        if (!exists(c, index)) {
-          try (Statement s = c.createStatement()) {
-            s.execute("CREATE INDEX " + index.name() + " ON " + index.table() + " (" + index.columns() + ")");
-            log.info("Created index {} on {} ({}) for {}", index.name(), index.table(), index.columns(),
-                index.why());
-          } catch (SQLException e) {
-            if (!exists(c, index)) { // else a second node starting at the same moment created it: all that counts
-              throw e;
-            }
-          }
-        }
+        create(c, index, index.table());
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the engine's additional indexes: " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates the index on the table (the index's own, or the same with the engine's table prefix) if it is not there. */
+  static void create(Connection c, EngineIndex index, String table) throws SQLException {
+    if (exists(c, index)) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE INDEX " + index.name() + " ON " + table + " (" + index.columns() + ")");
+      log.info("Created index {} on {} ({}) for {}", index.name(), table, index.columns(), index.why());
+    } catch (SQLException e) {
+      if (!exists(c, index)) { // else a second node starting at the same moment created it: all that counts
+        throw e;
+      }
     }
   }
 

@@ -101,16 +101,8 @@ public class MysqlTaskQuery extends AbstractProcessEnginePlugin {
         s.executeUpdate("update " + links + " set " + TASK_CREATED_COLUMN + " = (select T.CREATE_TIME_ from "
             + prefix + "ACT_RU_TASK T where T.ID_ = " + links + ".TASK_ID_) where TASK_ID_ is not null");
       }
-      if (!EngineIndexes.exists(c, index)) {
-        try {
-          s.execute("create index " + index.name() + " on " + links + " (" + index.columns() + ")");
-        } catch (SQLException e) {
-          if (!EngineIndexes.exists(c, index)) {
-            throw e;
-          }
-        }
-      }
     }
+    EngineIndexes.create(c, index, links);
   }
 
   /**

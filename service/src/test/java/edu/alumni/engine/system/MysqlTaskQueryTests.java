@@ -502,7 +502,7 @@ class MysqlTaskQueryTests {
     return (Statement) java.lang.reflect.Proxy.newProxyInstance(MysqlTaskQueryTests.class.getClassLoader(),
         new Class<?>[] {Statement.class}, (proxy, method, args) -> {
           if (method.getName().equals("execute") && args != null && args.length == 1
-              && args[0] instanceof String sql && (sql.startsWith("alter") || sql.startsWith("create"))) {
+              && args[0] instanceof String sql && sql.toLowerCase(java.util.Locale.ROOT).matches("(alter|create) .*")) {
             schemaChange.run(sql);
             return false;
           }
