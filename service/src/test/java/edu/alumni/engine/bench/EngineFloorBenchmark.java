@@ -6,9 +6,6 @@ import edu.alumni.rules.process.DonationStewardship;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,11 +48,7 @@ public final class EngineFloorBenchmark {
   final int warmUp = Integer.parseInt(SegmentationBenchmark.setting("bench.warm-up", String.valueOf(starts))
       .replace("_", ""));
   final int threads = Integer.parseInt(SegmentationBenchmark.setting("bench.threads", "4"));
-  final String mariadbUrl = SegmentationBenchmark.setting("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306");
-  final String mariadbUser = SegmentationBenchmark.setting("bench.mariadb.user", "root");
-  final String mariadbPassword = SegmentationBenchmark.setting("bench.mariadb.password", "");
-  final String mariadbOptions = SegmentationBenchmark.setting("bench.mariadb.options",
-      SegmentationBenchmark.MARIADB_OPTIONS);
+  final BenchMariaDb mariadb = BenchMariaDb.fromSettings();
   final String out = SegmentationBenchmark.setting("bench.out", "");
 
   public static void main(String[] args) throws Exception {
@@ -64,15 +57,11 @@ public final class EngineFloorBenchmark {
   }
 
   void run() throws Exception {
-    try (Connection c = DriverManager.getConnection(mariadbUrl + "/?sslMode=DISABLED", mariadbUser,
-        mariadbPassword); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-      s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
-    }
+    mariadb.recreate(DATABASE);
     HikariConfig pool = new HikariConfig();
-    pool.setJdbcUrl(mariadbUrl + "/" + DATABASE + "?" + mariadbOptions);
-    pool.setUsername(mariadbUser);
-    pool.setPassword(mariadbPassword);
+    pool.setJdbcUrl(mariadb.urlOf(DATABASE));
+    pool.setUsername(mariadb.user());
+    pool.setPassword(mariadb.password());
     pool.setMaximumPoolSize(threads + 2);
     // as the service's mysql profile: Camunda needs READ_COMMITTED
     pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");

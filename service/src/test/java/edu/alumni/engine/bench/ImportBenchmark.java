@@ -61,8 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ImportBenchmark {
 
   static final String DATABASE = "alumni_bench";
-  static final String MARIADB_OPTIONS = "sslMode=DISABLED&allowPublicKeyRetrieval=true&sendFractionalSeconds=false"
-      + "&nullDatabaseMeansCurrent=true&rewriteBatchedStatements=true&characterEncoding=UTF-8";
+  static final String MARIADB_OPTIONS = SegmentationBenchmark.MARIADB_OPTIONS;
   static final String ADMIN = "admin";
   static final String ADMIN_PASSWORD = "admin";
 

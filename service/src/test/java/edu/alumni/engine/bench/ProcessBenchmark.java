@@ -18,9 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -77,12 +74,8 @@ public final class ProcessBenchmark {
   final int openTasks = Integer.parseInt(SegmentationBenchmark.setting("bench.open-tasks", "100000")
       .replace("_", ""));
   final String db = SegmentationBenchmark.setting("bench.db", "mariadb").toLowerCase(Locale.ROOT);
-  final String mariadbUrl = SegmentationBenchmark.setting("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306");
-  final String mariadbUser = SegmentationBenchmark.setting("bench.mariadb.user", "root");
-  /** Connector/J's options, to try others against the same run (the service's own by default). */
-  final String mariadbOptions = SegmentationBenchmark.setting("bench.mariadb.options",
-      SegmentationBenchmark.MARIADB_OPTIONS);
-  final String mariadbPassword = SegmentationBenchmark.setting("bench.mariadb.password", "");
+  /** The server, with Connector/J's options (to try others against the same run; the service's own by default). */
+  final BenchMariaDb mariadb = BenchMariaDb.fromSettings();
   final Path workdir = Path.of(SegmentationBenchmark.setting("bench.workdir",
       System.getProperty("java.io.tmpdir") + "/alumni-bench"));
   final String out = SegmentationBenchmark.setting("bench.out", "");
@@ -109,14 +102,8 @@ public final class ProcessBenchmark {
           + workdir.resolve("proc-h2-" + System.currentTimeMillis()).toAbsolutePath() + "/alumni",
           "--spring.datasource.username=sa", "--spring.datasource.password="));
     } else {
-      try (Connection c = DriverManager.getConnection(mariadbUrl + "/?sslMode=DISABLED", mariadbUser,
-          mariadbPassword); Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-        s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
-      }
-      args.addAll(List.of("--spring.profiles.active=mysql,bench",
-          "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + mariadbOptions,
-          "--spring.datasource.username=" + mariadbUser, "--spring.datasource.password=" + mariadbPassword));
+      mariadb.recreate(DATABASE);
+      args.addAll(mariadb.serviceArguments(DATABASE, "bench"));
     }
     args.addAll(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
         "--camunda.bpm.admin-user.id=" + ADMIN, "--camunda.bpm.admin-user.password=" + ADMIN,
@@ -364,7 +351,7 @@ public final class ProcessBenchmark {
   }
 
   /** Marks the task as accepting the alumni-office fallback (no assignment rule owns a benchmark's process key). */
-  private static void acceptFallback(BpmnModelInstance diagram, UserTask task) {
+  static void acceptFallback(BpmnModelInstance diagram, UserTask task) {
     CamundaProperties properties = diagram.newInstance(CamundaProperties.class);
     CamundaProperty fallback = diagram.newInstance(CamundaProperty.class);
     fallback.setCamundaName(DeploymentValidationPlugin.OWNER_FALLBACK);

@@ -14,9 +14,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -49,9 +46,7 @@ public final class SegmentationBenchmark {
   final int alumni = Integer.parseInt(setting("bench.alumni", "1000000").replace("_", ""));
   final String db = setting("bench.db", "both").toLowerCase(Locale.ROOT);
   final long seed = Long.parseLong(setting("bench.seed", "20261125"));
-  final String mariadbUrl = setting("bench.mariadb.url", "jdbc:mysql://127.0.0.1:3306");
-  final String mariadbUser = setting("bench.mariadb.user", "root");
-  final String mariadbPassword = setting("bench.mariadb.password", "");
+  final BenchMariaDb mariadb = BenchMariaDb.fromSettings();
   final Path workdir = Path.of(setting("bench.workdir", System.getProperty("java.io.tmpdir") + "/alumni-bench"));
   final String out = setting("bench.out", "");
   final List<String> rows = new ArrayList<>();
@@ -79,14 +74,8 @@ public final class SegmentationBenchmark {
             "--spring.datasource.username=sa", "--spring.datasource.password="));
       }
       if (!db.equals("h2")) {
-        try (Connection c = DriverManager.getConnection(mariadbUrl + "/?sslMode=DISABLED", mariadbUser,
-            mariadbPassword); Statement s = c.createStatement()) {
-          s.execute("DROP DATABASE IF EXISTS " + DATABASE);
-          s.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");
-        }
-        measure("MariaDB", totals, alumniCsv, giftsCsv, today, List.of("--spring.profiles.active=mysql,bench",
-            "--spring.datasource.url=" + mariadbUrl + "/" + DATABASE + "?" + MARIADB_OPTIONS,
-            "--spring.datasource.username=" + mariadbUser, "--spring.datasource.password=" + mariadbPassword));
+        mariadb.recreate(DATABASE);
+        measure("MariaDB", totals, alumniCsv, giftsCsv, today, mariadb.serviceArguments(DATABASE, "bench"));
       }
     } finally {
       Files.deleteIfExists(alumniCsv);
